@@ -1,0 +1,190 @@
+"""The `handoff` command: parse arguments, delegate, print, return the exit status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from handoff_lint import __version__
+from handoff_lint.errors import ConfigError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="handoff", description="Check, score and create GTM handoff documents."
+    )
+    parser.add_argument("--version", action="version", version=f"handoff {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    lint = commands.add_parser("lint", help="check handoffs and block those under the threshold")
+    lint.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: handoffs/)"
+    )
+    lint.add_argument("--format", choices=_formats(), default="text", help="output format")
+    lint.add_argument("--threshold", type=_threshold, help="minimum passing score (0-100)")
+    lint.add_argument(
+        "--allow-drafts",
+        action="store_true",
+        help="let `status: draft` handoffs under the threshold pass with a warning",
+    )
+
+    score = commands.add_parser("score", help="show one handoff's scorecard")
+    score.add_argument("path", metavar="PATH")
+    score.add_argument("--threshold", type=_threshold, help="minimum passing score (0-100)")
+
+    new = commands.add_parser("new", help="start a handoff from its type's template")
+    new.add_argument("type", metavar="TYPE")
+    new.add_argument("--company", required=True, help="the customer's company name")
+    new.add_argument("--date", help="the handoff's date, YYYY-MM-DD (default: today)")
+    new.add_argument("--from-name", default="", help="who hands over")
+    new.add_argument("--from-role", default="", help="their role, like AE")
+    new.add_argument("--to-name", default="", help="who receives")
+    new.add_argument("--to-role", default="", help="their role, like CSM")
+    new.add_argument("--account", help="account id (default: from the company name)")
+    new.add_argument("--folder", help="the handoffs folder (default: from settings, or handoffs/)")
+
+    commands.add_parser("types", help="list the handoff types, their sections and weights")
+
+    rule = commands.add_parser("rule", help="explain a diagnostic code")
+    rule.add_argument("code", nargs="?", metavar="CODE")
+    rule.add_argument("--all", action="store_true", help="list every code")
+    return parser
+
+
+def _formats() -> list[str]:
+    from handoff_lint.reporters import REPORTERS
+
+    return sorted(REPORTERS)
+
+
+def _threshold(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 <= number <= 100:
+        raise argparse.ArgumentTypeError("the threshold is a score from 0 to 100")
+    return number
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    forget_settings()
+    try:
+        return int(COMMANDS[args.command](args))
+    except ConfigError as exc:
+        print(f"handoff: configuration error: {exc}", file=sys.stderr)
+        return 2
+
+
+def forget_settings() -> None:
+    """Settings, rubric and templates are read once per run; a new run reads them again."""
+    from handoff_lint import config, rubric, scoring
+
+    config.clear_cache()
+    rubric.clear_cache()
+    scoring.template_text.cache_clear()
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    from handoff_lint.linter import Options, default_paths, lint, require_config
+    from handoff_lint.reporters import REPORTERS
+
+    require_config()
+    report = lint(args.paths or default_paths(), Options(args.threshold, args.allow_drafts))
+    sys.stdout.write(REPORTERS[args.format](report))
+    for problem in report.problems:
+        if args.format != "text":
+            print(f"handoff: {problem.message}", file=sys.stderr)
+    return report.exit_code
+
+
+def run_score(args: argparse.Namespace) -> int:
+    from handoff_lint.linter import Options, lint
+    from handoff_lint.reporters import location, scorecard, verdict
+
+    report = lint([args.path], Options(args.threshold))
+    for problem in report.problems:
+        print(f"handoff: {problem.message}", file=sys.stderr)
+    for result in report.files:
+        print(verdict(result))
+        for line in scorecard(result, sections=True):
+            print(line)
+        errors = [d for d in result.diagnostics if d.severity == "error"]
+        if errors:
+            print("\n  Blocking problems:")
+        for d in errors:
+            print(f"    {location(result, d.line, d.column)}: {d.code} {d.message}")
+        for section in result.unscored:
+            mark = "present" if section.level == "complete" else "not filled in"
+            print(f"    (not scored) {section.heading}: {mark}")
+    return report.exit_code
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from handoff_lint.new import NewHandoffError, create
+
+    try:
+        path = create(args)
+    except NewHandoffError as exc:
+        print(f"handoff: {exc}", file=sys.stderr)
+        return 2
+    print(f"Created {path}")
+    print(f"Fill in each section, then run: handoff score {path}")
+    return 0
+
+
+def run_types(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from handoff_lint import config, rubric
+    from handoff_lint.criteria import DESCRIPTIONS
+
+    rules = rubric.load(config.settings_for(Path.cwd()).rubric)
+    names = {c.id: c for c in rules.categories}
+    for handoff_type in rules.types.values():
+        print(f"{handoff_type.slug}: {handoff_type.name}, {handoff_type.about}")
+        for category in rules.categories:
+            specs = handoff_type.sections_for(category.id)
+            if not specs:
+                print(f"  {category.name} ({float(category.weight):g}): not applicable")
+                continue
+            print(f"  {names[category.id].name} ({float(category.weight):g})")
+            for spec in specs:
+                assert spec.criterion is not None
+                rule = DESCRIPTIONS[spec.criterion.kind](spec.criterion.params)
+                print(f"    - {spec.heading}: {rule}")
+        unscored = [s.heading for s in handoff_type.sections if s.category is None]
+        if unscored:
+            print(f"  Not scored: {', '.join(unscored)}")
+        print()
+    print(f"Threshold: {rules.threshold:g}/100")
+    return 0
+
+
+def run_rule(args: argparse.Namespace) -> int:
+    from handoff_lint.rules import RULES
+
+    if args.all or not args.code:
+        for rule in RULES.values():
+            print(f"{rule.code}  {rule.name:<26} {rule.severity:<8} {rule.summary}")
+        return 0
+    found = RULES.get(args.code.upper())
+    if found is None:
+        print(f"handoff: no rule {args.code}; `handoff rule --all` lists them", file=sys.stderr)
+        return 2
+    print(found.explain(), end="")
+    return 0
+
+
+COMMANDS = {
+    "lint": run_lint,
+    "score": run_score,
+    "new": run_new,
+    "types": run_types,
+    "rule": run_rule,
+}
+
+if __name__ == "__main__":
+    raise SystemExit(main())

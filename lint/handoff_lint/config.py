@@ -1,0 +1,92 @@
+"""A repository's own settings, found by walking up from each handoff like Ruff does."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from handoff_lint.errors import ConfigError
+
+_KEYS = {"threshold", "handoffs", "rubric", "schemas", "templates"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the handoffs, rubric, schemas and templates are, and the passing threshold.
+
+    `None` means the packaged default. `source` is the file the settings came from.
+    """
+
+    source: Path | None = None
+    threshold: float | None = None
+    handoffs: Path | None = None
+    rubric: Path | None = None
+    schemas: Path | None = None
+    templates: Path | None = None
+
+
+def settings_for(directory: Path) -> Settings:
+    """The settings of the nearest `handoff.toml` or `pyproject.toml` with `[tool.handoff]`."""
+    return _settings_for(directory.resolve())
+
+
+def clear_cache() -> None:
+    _settings_for.cache_clear()
+
+
+@cache
+def _settings_for(directory: Path) -> Settings:
+    for candidate in (directory / "handoff.toml", directory / "pyproject.toml"):
+        if candidate.is_file():
+            table = _read(candidate)
+            if table is not None:
+                return _parse(candidate, table)
+    if directory.parent == directory:
+        return Settings()
+    return _settings_for(directory.parent)
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the settings: {exc}") from exc
+    if path.name == "handoff.toml":
+        return data
+    table = data.get("tool", {}).get("handoff")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.handoff] must be a table")
+    return table
+
+
+def _parse(path: Path, table: dict[str, Any]) -> Settings:
+    unknown = set(table) - _KEYS
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown setting {', '.join(sorted(unknown))} "
+            f"(known: {', '.join(sorted(_KEYS))})"
+        )
+    settings = Settings(source=path)
+    threshold = table.get("threshold")
+    if threshold is not None:
+        if (
+            isinstance(threshold, bool)
+            or not isinstance(threshold, int | float)
+            or not (0 <= threshold <= 100)
+        ):
+            raise ConfigError(f"{path}: threshold must be a number from 0 to 100")
+        settings = replace(settings, threshold=float(threshold))
+    for key in ("handoffs", "rubric", "schemas", "templates"):
+        value = table.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise ConfigError(f"{path}: {key} must be a path, as text")
+        location = (path.parent / value).resolve()
+        if key != "handoffs" and not location.exists():
+            raise ConfigError(f"{path}: {key} = {value!r}: {location} does not exist")
+        settings = replace(settings, **{key: location})  # type: ignore[arg-type]
+    return settings

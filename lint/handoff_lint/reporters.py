@@ -1,0 +1,87 @@
+"""Reporters: pure functions from a Report to text, one per output format."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from handoff_lint.results import FileResult, Report
+
+LEVEL_MARK = {"complete": "✓", "partial": "◐", "missing": "✗", "n/a": "–"}
+
+
+def location(result: FileResult, line: int | None, column: int | None) -> str:
+    if line is None:
+        return result.path
+    return f"{result.path}:{line}:{column or 1}"
+
+
+def scorecard(result: FileResult, *, sections: bool = False) -> list[str]:
+    """The category table of one handoff, indented, for the terminal."""
+    lines = []
+    for category in result.categories:
+        if category.level == "n/a":
+            lines.append(f"    {LEVEL_MARK['n/a']} {category.name:<34} not applicable")
+            continue
+        points = f"{category.earned:.1f}/{category.weight:.1f}"
+        lines.append(
+            f"    {LEVEL_MARK[category.level]} {category.name:<34} {points:>11}  {category.level}"
+        )
+        if sections:
+            for section in category.sections:
+                lines.append(f"        {LEVEL_MARK[section.level]} {section.heading}")
+                if section.not_applicable:
+                    lines.append(f"            not applicable: {section.not_applicable}")
+                lines.extend(f"            {finding.message}" for finding in section.findings)
+    return lines
+
+
+def verdict(result: FileResult) -> str:
+    score = "unscored" if result.score is None else f"{result.score:g}/100"
+    state = "passed" if result.passed else "BLOCKED"
+    kind = result.type or "unknown type"
+    return f"{result.path}: {score} {state} ({kind}, threshold {result.threshold:g})"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def render_text(report: Report) -> str:
+    out = []
+    for result in report.files:
+        for d in result.diagnostics:
+            if d.severity != "info":
+                out.append(f"{location(result, d.line, d.column)}: {d.code} {d.message}")
+        out.append(verdict(result))
+        if not result.passed and result.categories:
+            out.extend(scorecard(result))
+    for problem in report.problems:
+        out.append(f"error: {problem.message}")
+    s = report.summary()
+    noun = "handoff" if s["files"] == 1 else "handoffs"
+    out.append(
+        f"\n{s['files']} {noun} checked: {s['passed']} passed, {s['blocked']} blocked "
+        f"(threshold {s['threshold']:g}); {_count(s['errors'], 'error')}, "
+        f"{_count(s['warnings'], 'warning')}."
+    )
+    if report.blocked:
+        out.append(
+            "Run `handoff score FILE` for a whole scorecard, `handoff rule CODE` for a code."
+        )
+    return "\n".join(out) + "\n"
+
+
+def render_json(report: Report) -> str:
+    document = {
+        "files": [result.to_dict() for result in report.files],
+        "problems": [problem.message for problem in report.problems],
+        "summary": report.summary(),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+REPORTERS: dict[str, Callable[[Report], str]] = {
+    "text": render_text,
+    "json": render_json,
+}

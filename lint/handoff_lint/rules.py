@@ -1,0 +1,170 @@
+"""The diagnostic codes: one record per rule, explained for `handoff rule CODE` and the site."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handoff_lint.results import Diagnostic, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    why: str
+    fix: str
+    example: str = ""
+
+    def diagnostic(
+        self,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        severity: Severity | None = None,
+    ) -> Diagnostic:
+        if line is not None and column is None:
+            column = 1
+        return Diagnostic(self.code, self.name, severity or self.severity, message, line, column)
+
+    def explain(self) -> str:
+        """The rule's page, in Markdown: printed by `handoff rule`, published on the site."""
+        parts = [
+            f"# {self.code} {self.name}\n",
+            f"Severity: {self.severity}\n",
+            f"## What it means\n\n{self.summary}\n",
+            f"## Why it matters\n\n{self.why}\n",
+            f"## How to fix it\n\n{self.fix}\n",
+        ]
+        if self.example:
+            parts.append(f"## Example\n\n```yaml\n{self.example}\n```\n")
+        return "\n".join(parts)
+
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        Rule(
+            "HO101",
+            "unreadable-file",
+            "error",
+            "The file could not be read as UTF-8 text.",
+            "A handoff has to be plain text so that git can track it and everyone can read it.",
+            "Save the file as UTF-8 text. Pasting from a word processor can bring in another "
+            "encoding: paste as plain text instead.",
+        ),
+        Rule(
+            "HO102",
+            "missing-frontmatter",
+            "error",
+            "The file does not start with a frontmatter block between two `---` lines.",
+            "The frontmatter says what kind of handoff this is, for which company, and who hands "
+            "it to whom. Without it the handoff cannot be checked, scored or listed.",
+            "Start the file with `---`, the fields, then `---`. `handoff new` writes a file with "
+            "the frontmatter already filled in.",
+            "---\ntype: sales-to-cs\ncompany: Acme Logistics\n...\n---",
+        ),
+        Rule(
+            "HO103",
+            "invalid-yaml",
+            "error",
+            "The frontmatter is not valid YAML.",
+            "A broken frontmatter hides every field in it: nothing can be checked.",
+            "Look at the line shown: a missing space after a colon, a tab, an unclosed quote or "
+            "a stray character. Put values containing `:` or `#` in quotes.",
+            'company: "Acme: Logistics"',
+        ),
+        Rule(
+            "HO104",
+            "frontmatter-not-mapping",
+            "error",
+            "The frontmatter is not a list of `field: value` lines.",
+            "Each field must have a name, so that type, company and people can be found.",
+            "Write one `field: value` per line between the `---` lines.",
+        ),
+        Rule(
+            "HO105",
+            "duplicate-field",
+            "error",
+            "A frontmatter field is written twice.",
+            "Only one of the two values would count, silently. Which one was meant?",
+            "Keep one of the two lines and delete the other.",
+        ),
+        Rule(
+            "HO106",
+            "unknown-type",
+            "error",
+            "The `type` field is missing or names no known handoff type.",
+            "The type decides which sections are expected and how the handoff is scored.",
+            "Set `type:` to one of the types that `handoff types` lists.",
+            "type: sales-to-cs",
+        ),
+        Rule(
+            "HO107",
+            "type-folder-mismatch",
+            "error",
+            "The handoff sits in one type's folder but declares another type.",
+            "The folder is how people browse handoffs; a mismatch files it under the wrong kind.",
+            "Move the file to the folder of its type, or correct `type:`.",
+        ),
+        Rule(
+            "HO108",
+            "frontmatter-too-complex",
+            "error",
+            "The frontmatter is larger or more deeply nested than a handoff ever needs.",
+            "A huge or deeply nested frontmatter is a mistake or an attack on the linter; "
+            "either way it is not checked.",
+            "Keep the frontmatter to the documented fields.",
+        ),
+        Rule(
+            "HO201",
+            "invalid-field",
+            "error",
+            "A frontmatter field is missing, unknown or has a value of the wrong kind.",
+            "Dates, people and status drive the handoff site and the dashboards; a wrong value "
+            "drops the handoff from them.",
+            "Do what the message says; `handoff types` lists each type's fields.",
+            "date: 2026-11-24\nfrom:\n  name: Maria Chen\n  role: AE",
+        ),
+        Rule(
+            "HO301",
+            "score-below-threshold",
+            "error",
+            "The handoff's quality score is under the threshold (70 by default).",
+            "A thin handoff is where customers start repeating themselves and promises get "
+            "lost. The receiving team needs the context before they take the account.",
+            "Work through the other messages for this file: each says which section to add or "
+            "complete. `handoff score FILE` shows the whole scorecard.",
+        ),
+        Rule(
+            "HO302",
+            "section-missing",
+            "warning",
+            "A section the rubric expects is absent or still holds only template text.",
+            "Every section feeds one category of the score; a missing one earns nothing.",
+            "Add the section under its heading and write real content in it, or mark it "
+            "`Not applicable: <why>` if it truly does not apply.",
+            "## Risk Flags\n| Risk | Severity | Mitigation |\n|---|---|---|\n"
+            "| Data migration slips | 🟡 | Weekly check-in with their IT lead |",
+        ),
+        Rule(
+            "HO303",
+            "section-incomplete",
+            "warning",
+            "A section has real content but falls short of what the rubric asks for.",
+            "Partial sections earn half of their category; the message says exactly what "
+            "would complete it.",
+            "Add what the message asks for: the missing rows, a measurable target, an owner or "
+            "a due date.",
+        ),
+        Rule(
+            "HO304",
+            "draft-below-threshold",
+            "warning",
+            "A draft handoff is under the threshold; allowed while it is a draft.",
+            "Drafts may be committed while they are written, but not handed over.",
+            "Complete the sections before setting `status: ready`.",
+        ),
+    )
+}

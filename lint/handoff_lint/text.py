@@ -1,0 +1,122 @@
+"""Text rules shared by the parser and the criteria: heading keys, placeholders, dates, numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_CHECKBOX = re.compile(r"^\s*\[[ xX]\]\s+")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_PLACEHOLDER = re.compile(r"[$€£]?\[[^\]]*\]")
+_MARKUP = re.compile(r"\*\*|__|`+|~~")
+_FILLER = re.compile(r"\b(?:TBD|TBC|TODO|FIXME|XXX)\b|\?{2,}|lorem ipsum.*", re.IGNORECASE)
+_BARE_NA = re.compile(r"^(?:n/?a|none|nil|-+|—|–|\.\.\.|…)$", re.IGNORECASE)
+_TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+_EDGE = re.compile(r"^[^\w(]+|[^\w)]+$")  # emoji, punctuation and spaces at either end
+_LEADING_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+")
+_NON_WORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_LABEL_LINE = re.compile(r"^\s*([^:]{1,60}?)\s*:\s*(.*)$", re.DOTALL)
+_NOT_APPLICABLE = re.compile(
+    r"^\s*(?:\*\*|__)?(?:not applicable|n/?a|none|no risks?)(?:\*\*|__)?\s*[:—–-]+\s*(.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# Bare month names are dates ("end of March"), but "may" alone is an everyday verb.
+_MONTH_ALONE = (
+    r"(?:january|february|march|april|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?"
+_DATE = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b"  # 2026-12-03
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # 12/03, 12/03/2026
+    rf"|\b{_MONTH}\.?\s+\d{{1,2}}\b"  # Dec 3
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"  # 3 Dec
+    rf"|\b{_MONTH}\s+\d{{4}}\b"  # May 2027
+    rf"|\b(?:end of |mid[- ]|early |late )?{_MONTH_ALONE}\b"  # end of March 2027
+    r"|\b[QH][1-4]\b"  # Q1, H2
+    r"|\b(?:day|week|month|sprint)\s+\d+\b"  # week 2 of the project
+    rf"|\b{_WEEKDAY}\b"  # by Friday
+    r"|\b(?:today|tomorrow|eod|eow|eom|eoq)\b",
+    re.IGNORECASE,
+)
+_MEASURABLE = re.compile(r"\d|%|[$€£¥]|" + _DATE.pattern, re.IGNORECASE)
+_SEVERITY = re.compile(r"[🔴🟠🟡🟢]|\b(?:critical|high|medium|med|low)\b", re.IGNORECASE)
+
+
+def heading_key(text: str) -> str:
+    """The form headings and labels are matched in: case, emoji, punctuation, numbering ignored."""
+    text = _LINK.sub(r"\1", text)
+    text = _MARKUP.sub("", text).replace("&", " and ")
+    text = _EDGE.sub("", text)
+    text = _TRAILING_PAREN.sub("", text)
+    text = _LEADING_NUMBER.sub("", text)
+    return " ".join(_NON_WORD.sub(" ", text.lower()).replace("_", " ").split())
+
+
+def strip_comments(text: str) -> str:
+    return _COMMENT.sub("", text)
+
+
+def clean(text: str) -> str:
+    """What is left of a piece of content once placeholders and markup are removed."""
+    text = _COMMENT.sub("", text)
+    text = _CHECKBOX.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _PLACEHOLDER.sub("", text)
+    text = _MARKUP.sub("", text)
+    text = _FILLER.sub("", text)
+    text = " ".join(text.split())
+    blank = _BARE_NA.match(text.strip(" .:;,|")) or not any(ch.isalnum() for ch in text)
+    if blank and not _SEVERITY.search(text):
+        return ""
+    return text
+
+
+def fingerprint(text: str) -> str:
+    """A comparison key for template text: lower case, words only."""
+    return " ".join(_WORD.findall(text.lower())) or text.strip()
+
+
+def words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def split_label(text: str) -> tuple[str, str] | None:
+    """`**Owner:** Dana` or `Owner: Dana` as (label, value); None when the line has no label."""
+    match = _LABEL_LINE.match(_MARKUP.sub("", text))
+    if not match or "//" in match.group(2)[:2]:
+        return None
+    return match.group(1), match.group(2)
+
+
+def not_applicable_reason(text: str) -> str | None:
+    match = _NOT_APPLICABLE.match(strip_comments(text))
+    if not match:
+        return None
+    reason = clean(match.group(1))
+    return reason if words(reason) >= 2 else None
+
+
+def has_date(text: str) -> bool:
+    return bool(_DATE.search(text))
+
+
+def is_measurable(text: str) -> bool:
+    return bool(_MEASURABLE.search(text))
+
+
+def has_severity(text: str) -> bool:
+    return bool(_SEVERITY.search(text))
+
+
+def slugify(text: str) -> str:
+    """`Müller Präzisionstechnik GmbH` -> `muller-prazisionstechnik-gmbh`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
