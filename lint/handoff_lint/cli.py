@@ -46,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("types", help="list the handoff types, their sections and weights")
 
+    site = commands.add_parser(
+        "site",
+        help="write the handoff site's generated pages (see `handoff site --help`)",
+        add_help=False,
+    )
+    site.add_argument("site_args", nargs=argparse.REMAINDER)
+
     rule = commands.add_parser("rule", help="explain a diagnostic code")
     rule.add_argument("code", nargs="?", metavar="CODE")
     rule.add_argument("--all", action="store_true", help="list every code")
@@ -178,7 +185,14 @@ def run_rule(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_site(args: argparse.Namespace) -> int:
+    from handoff_lint.site.command import main as site_main
+
+    return site_main(args.site_args)
+
+
 COMMANDS = {
+    "site": run_site,
     "lint": run_lint,
     "score": run_score,
     "new": run_new,

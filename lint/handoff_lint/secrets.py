@@ -1,0 +1,58 @@
+"""Credential-shaped strings: a small documented rule set, shared by the linter and the site."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Each pattern is specific enough not to fire on prose: a fixed prefix and a long token,
+# or a `password: value` assignment whose value is not a placeholder.
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "AWS access key": re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
+    "private key": re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
+    "GitHub token": re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})"),
+    "Slack token": re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"),
+    "Stripe live key": re.compile(r"\b[rs]k_live_[A-Za-z0-9]{16,}"),
+    "Google API key": re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"),
+    "JSON web token": re.compile(
+        r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"
+    ),
+    "password": re.compile(
+        r"(?i)\b(?:password|passwd|pwd|passphrase|client[_ ]secret|api[_ -]?key|secret[_ ]key"
+        r"|access[_ ]token)\b\**\s*[:=]\s*\**\s*"
+        r"(?![\[<{(]|\*{3}|x{3}|\.{3}|…|n/?a\b|none\b|tbd\b|see\b|in\b|stored\b|shared\b)"
+        r"(?P<value>[^\s`'\"|]{6,})"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Secret:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    def masked(self) -> str:
+        """The first four characters and a count, never the whole secret."""
+        return f"{self.text[:4]}… ({len(self.text)} characters)"
+
+
+def find(text: str) -> Iterator[Secret]:
+    """Every credential in `text`; for `password: value` forms, just the value."""
+    for kind, pattern in PATTERNS.items():
+        for match in pattern.finditer(text):
+            group = "value" if "value" in pattern.groupindex else 0
+            yield Secret(kind, match.start(group), match.end(group), match.group(group))
+
+
+def redact(text: str) -> str:
+    """`text` with every credential-shaped string replaced by a marker."""
+    spans = sorted(find(text), key=lambda secret: secret.start, reverse=True)
+    end = len(text) + 1
+    for secret in spans:
+        if secret.end <= end:  # skip overlaps: the later span already covers it
+            text = f"{text[: secret.start]}[{secret.kind} redacted]{text[secret.end :]}"
+            end = secret.start
+    return text

@@ -1,0 +1,1 @@
+"""The handoff site: pages generated from lint results, for MkDocs (or any static builder)."""
