@@ -21,7 +21,21 @@ def _parser() -> argparse.ArgumentParser:
     lint.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders (default: handoffs/)"
     )
-    lint.add_argument("--format", choices=_formats(), default="text", help="output format")
+    lint.add_argument(
+        "--format",
+        choices=_formats(),
+        help="output format (default: text; github when GITHUB_ACTIONS=true)",
+    )
+    lint.add_argument(
+        "--changed-since",
+        metavar="REV",
+        help="lint only the handoffs added or modified since REV (e.g. origin/main)",
+    )
+    lint.add_argument(
+        "--deny-drafts",
+        action="store_true",
+        help="block every `status: draft` handoff, whatever its score (for protected branches)",
+    )
     lint.add_argument("--threshold", type=_threshold, help="minimum passing score (0-100)")
     lint.add_argument(
         "--allow-drafts",
@@ -95,21 +109,35 @@ def forget_settings() -> None:
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    from handoff_lint.linter import Options, default_paths, lint, require_config
+    import os
+
+    from handoff_lint.linter import Options, changed_handoffs, default_paths, lint, require_config
     from handoff_lint.reporters import REPORTERS
 
     require_config()
-    report = lint(args.paths or default_paths(), Options(args.threshold, args.allow_drafts))
-    sys.stdout.write(REPORTERS[args.format](report))
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    output = args.format or ("github" if in_actions else "text")
+    options = Options(args.threshold, args.allow_drafts, args.deny_drafts)
+    paths = args.paths or default_paths()
+    if args.changed_since:
+        paths = changed_handoffs(args.changed_since, paths)
+        if not paths:
+            print(f"No handoffs changed since {args.changed_since}.")
+    report = lint(paths, options)
+    sys.stdout.write(REPORTERS[output](report))
     for problem in report.problems:
-        if args.format != "text":
+        if output != "text":
             print(f"handoff: {problem.message}", file=sys.stderr)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output == "github" and summary:
+        with open(summary, "a", encoding="utf-8") as stream:
+            stream.write(REPORTERS["markdown"](report))
     return report.exit_code
 
 
 def run_score(args: argparse.Namespace) -> int:
     from handoff_lint.linter import Options, lint
-    from handoff_lint.reporters import location, scorecard, verdict
+    from handoff_lint.reporters.terminal import location, scorecard, verdict
 
     report = lint([args.path], Options(args.threshold))
     for problem in report.problems:

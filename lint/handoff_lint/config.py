@@ -40,13 +40,20 @@ def clear_cache() -> None:
 @cache
 def _settings_for(directory: Path) -> Settings:
     for candidate in (directory / "handoff.toml", directory / "pyproject.toml"):
-        if candidate.is_file():
+        if _is_file(candidate):
             table = _read(candidate)
             if table is not None:
                 return _parse(candidate, table)
     if directory.parent == directory:
         return Settings()
     return _settings_for(directory.parent)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder we may not look into holds no settings for us
+        return False
 
 
 def _read(path: Path) -> dict[str, Any] | None:

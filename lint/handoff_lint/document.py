@@ -64,6 +64,7 @@ class Document:
     key_lines: dict[tuple[Any, ...], int]
     sections: tuple[Section, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
+    text: str = ""  # the whole file, decoded, for checks that read every line
 
     def section(self, keys: frozenset[str]) -> Section | None:
         """The first section whose heading matches one of `keys`."""
@@ -75,6 +76,9 @@ class Document:
                 return self.key_lines[path]
             path = path[:-1]
         return None
+
+
+MAX_FRONTMATTER = 64 * 1024
 
 
 @cache
@@ -96,15 +100,22 @@ def parse(path: str, text: str) -> Document:
             "(type, company, date, from, to, status), then `---`"
         )
         diagnostic = RULES["HO102"].diagnostic(message, 1)
-        return Document(path, None, {}, parse_body("\n".join(lines), 1), (diagnostic,))
+        return Document(path, None, {}, parse_body(text, 1), (diagnostic,), text)
     end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), None)
     if end is None:
         message = "The frontmatter is never closed: add a line with `---` after the last field"
         diagnostic = RULES["HO102"].diagnostic(message, 1)
-        return Document(path, None, {}, (), (diagnostic,))
-    loaded = frontmatter.load("\n".join(lines[1:end]), 2)
-    body = "\n".join(lines[end + 1 :])
-    return Document(path, loaded.data, loaded.lines, parse_body(body, end + 2), loaded.diagnostics)
+        return Document(path, None, {}, (), (diagnostic,), text)
+    source = "\n".join(lines[1:end])
+    if len(source) > MAX_FRONTMATTER:
+        message = (
+            f"The frontmatter is {len(source) // 1024} KiB; it may be at most "
+            f"{MAX_FRONTMATTER // 1024} KiB: keep to the handoff's fields"
+        )
+        return Document(path, None, {}, (), (RULES["HO108"].diagnostic(message, 1),), text)
+    loaded = frontmatter.load(source, 2)
+    sections = parse_body("\n".join(lines[end + 1 :]), end + 2)
+    return Document(path, loaded.data, loaded.lines, sections, loaded.diagnostics, text)
 
 
 def parse_body(body: str, first_line: int) -> tuple[Section, ...]:
@@ -146,6 +157,9 @@ class _Walker:
 
     def inline(self, token: Token) -> None:
         section = self.sections[-1]
+        for child in token.children or ():
+            if child.type == "html_inline":
+                section.html.append(Line(child.content, self.line(token)))
         if self.in_heading:
             section.heading = token.content.strip()
             section.key = heading_key(token.content)

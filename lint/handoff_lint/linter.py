@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from handoff_lint import config, resources, rubric, schema, scoring
+from handoff_lint import config, resources, rubric, safety, schema, scoring
 from handoff_lint.document import Document, decode, parse
 from handoff_lint.errors import ConfigError
 from handoff_lint.results import Diagnostic, FileResult, Report, SectionResult, UsageProblem
@@ -23,17 +25,72 @@ NOT_HANDOFFS = {"index.md", "readme.md"}
 class Options:
     threshold: float | None = None  # from the command line; beats every settings file
     allow_drafts: bool = False
+    deny_drafts: bool = False
 
 
 def lint(paths: Sequence[str], options: Options = Options()) -> Report:
     """Lint files and folders; an unusable path is a problem in the report, not an exception."""
     found, problems = discover(paths)
-    files = tuple(lint_file(path, display, options) for display, path in found)
+    files = tuple(
+        replace(lint_file(path, display, options), uri=repository_path(path))
+        for display, path in found
+    )
     default = options.threshold
     if default is None:
         settings = config.settings_for(Path.cwd())
         default = settings.threshold or rubric.load(settings.rubric).threshold
     return Report(files, default, tuple(problems))
+
+
+def repository_path(path: Path) -> str:
+    """`path` relative to the root of the git repository holding it (as given outside one)."""
+    absolute = path.resolve()
+    root = _repository_root(absolute.parent)
+    return absolute.relative_to(root).as_posix() if root else path.as_posix()
+
+
+@cache
+def _repository_root(directory: Path) -> Path | None:
+    if (directory / ".git").exists():
+        return directory
+    return None if directory.parent == directory else _repository_root(directory.parent)
+
+
+def changed_handoffs(base: str, paths: Sequence[str]) -> list[str]:
+    """The handoffs under `paths` added, copied, modified or renamed since `base`.
+
+    Deleted handoffs are left out: there is nothing to lint.
+    """
+
+    def git(*args: str) -> str:
+        try:
+            done = subprocess.run(["git", *args], capture_output=True, text=True, check=True)
+        except FileNotFoundError:
+            raise ConfigError("--changed-since needs git, which is not installed") from None
+        except subprocess.CalledProcessError as exc:
+            said = exc.stderr.strip().splitlines()
+            raise ConfigError(
+                f"--changed-since {base}: git could not compare ({said[-1] if said else exc})"
+            ) from None
+        return done.stdout
+
+    root = Path(git("rev-parse", "--show-toplevel").strip())
+    names = git("diff", "--name-only", "-z", "--diff-filter=ACMR", f"{base}...HEAD")
+    scopes = [Path(p).resolve() for p in paths]
+    changed = []
+    for name in filter(None, names.split("\0")):
+        path = (root / name).resolve()
+        inside = any(path == s or s in path.parents for s in scopes)
+        if inside and _is_handoff(path):
+            changed.append(_display(path))
+    return changed
+
+
+def _is_handoff(path: Path) -> bool:
+    types = rubric.load(config.settings_for(path.parent).rubric).types
+    return (
+        path.suffix == ".md" and path.parent.name in types and path.name.lower() not in NOT_HANDOFFS
+    )
 
 
 def default_paths() -> list[str]:
@@ -51,12 +108,12 @@ def _display(path: Path) -> str:
 
 def discover(paths: Iterable[str]) -> tuple[list[tuple[str, Path]], list[UsageProblem]]:
     """Every handoff the paths name: files as given, folders as `<type>/*.md` below them."""
-    found: dict[Path, str] = {}
+    found: dict[Path, tuple[str, Path]] = {}  # resolved path -> (as given, path)
     problems = []
     for given in paths:
         path = Path(given)
         if path.is_file():
-            found.setdefault(path.resolve(), path.as_posix())
+            found.setdefault(path.resolve(), (path.as_posix(), path))
         elif path.is_dir():
             inside = sorted(_handoffs_in(path))
             if not inside:
@@ -67,23 +124,18 @@ def discover(paths: Iterable[str]) -> tuple[list[tuple[str, Path]], list[UsagePr
                     )
                 )
             for file in inside:
-                found.setdefault(file.resolve(), file.as_posix())
+                found.setdefault(file.resolve(), (file.as_posix(), file))
         elif path.exists() or path.is_symlink():
             problems.append(UsageProblem(f"{given}: not a file or folder that can be read"))
         else:
             problems.append(UsageProblem(f"{given}: no such file or folder"))
-    return [(display, path) for path, display in found.items()], problems
+    return list(found.values()), problems
 
 
 def _handoffs_in(folder: Path) -> Iterable[Path]:
-    types = rubric.load(config.settings_for(folder).rubric).types
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        if Path(root).name not in types:
-            continue
-        for name in files:
-            if name.endswith(".md") and name.lower() not in NOT_HANDOFFS:
-                yield Path(root, name)
+        yield from (Path(root, name) for name in files if _is_handoff(Path(root, name)))
 
 
 def lint_file(path: Path, display: str, options: Options = Options()) -> FileResult:
@@ -92,6 +144,9 @@ def lint_file(path: Path, display: str, options: Options = Options()) -> FileRes
     threshold = next(
         t for t in (options.threshold, settings.threshold, rules.threshold) if t is not None
     )
+    refusal = _refuse(path)
+    if refusal:
+        return _unscored(display, threshold, refusal)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -100,29 +155,55 @@ def lint_file(path: Path, display: str, options: Options = Options()) -> FileRes
             threshold,
             RULES["HO101"].diagnostic(f"The file cannot be read: {exc.strerror or exc}"),
         )
-    if len(raw) > MAX_FILE_BYTES:
-        return _unscored(
-            display,
-            threshold,
-            RULES["HO108"].diagnostic(
-                f"The file is {len(raw) / 1024 / 1024:.1f} MiB; a handoff may be at most "
-                f"{MAX_FILE_BYTES // 1024 // 1024} MiB: move attachments out and link to them"
-            ),
-        )
     try:
         text = decode(raw)
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        return _unscored(display, threshold, _not_utf8(raw, exc))
+    if "\0" in text:
+        line = text.count("\n", 0, text.index("\0")) + 1
         return _unscored(
             display,
             threshold,
             RULES["HO101"].diagnostic(
-                "The file is not UTF-8 text (a byte it cannot read is on this line): "
-                "save it as UTF-8",
-                line,
+                "The file holds binary data, not Markdown text: a handoff is a .md text file", line
             ),
         )
     return check(parse(display, text), path, settings, rules, threshold, options)
+
+
+def _refuse(path: Path) -> Diagnostic | None:
+    """Why `path` is not read at all: a link out of the repository, or a file too large."""
+    if path.is_symlink():
+        target = path.resolve()
+        root = _repository_root(path.absolute().parent) or Path.cwd().resolve()
+        if root not in target.parents:
+            return RULES["HO109"].diagnostic(
+                "This file is a link to something outside the repository; it was not read"
+            )
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return RULES["HO101"].diagnostic(f"The file cannot be read: {exc.strerror or exc}")
+    if size > MAX_FILE_BYTES:
+        return RULES["HO108"].diagnostic(
+            f"The file is {size / 1024 / 1024:.1f} MiB; a handoff may be at most "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MiB: move attachments out and link to them"
+        )
+    return None
+
+
+def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> Diagnostic:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return RULES["HO101"].diagnostic(
+            "The file is saved as UTF-16: save it again as UTF-8 (in most editors: "
+            "Save As, Encoding, UTF-8)"
+        )
+    line = raw[: exc.start].count(b"\n") + 1
+    return RULES["HO101"].diagnostic(
+        "The file is not UTF-8 text (a byte on this line cannot be read): save it as UTF-8",
+        line,
+        raw[: exc.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace").__len__() + 1,
+    )
 
 
 def _unscored(display: str, threshold: float, *diagnostics: Diagnostic) -> FileResult:
@@ -138,7 +219,7 @@ def check(
     options: Options,
 ) -> FileResult:
     """Every check on one parsed document, in order: frontmatter, type, schema, rubric."""
-    diagnostics = list(document.diagnostics)
+    diagnostics = [*document.diagnostics, *safety.check(document)]
     data = document.frontmatter
     if data is None:
         return _unscored(document.path, threshold, *diagnostics)
@@ -171,6 +252,14 @@ def check(
     for category in categories:
         for section in category.sections:
             diagnostics += _section_diagnostics(section)
+    if options.deny_drafts and data.get("status") == "draft":
+        diagnostics.append(
+            RULES["HO305"].diagnostic(
+                "This handoff is still `status: draft`: finish it and set `status: ready` before "
+                "it is merged",
+                document.line_of(("status",)),
+            )
+        )
     if score < threshold:
         needed = f"{threshold:g}"
         if options.allow_drafts and data.get("status") == "draft":

@@ -143,6 +143,8 @@ class FileResult:
     unscored: tuple[SectionResult, ...] = ()
     # Frontmatter as loaded (dates kept as strings), for scorecards and site pages.
     frontmatter: Mapping[str, Any] = field(default_factory=dict)
+    # The path relative to the repository root, POSIX separators (SARIF, annotations).
+    uri: str = ""
 
     @property
     def passed(self) -> bool:
@@ -167,6 +169,7 @@ class FileResult:
             "unscored": [s.to_dict() for s in self.unscored],
             "diagnostics": [d.to_dict() for d in self.diagnostics],
             "frontmatter": dict(self.frontmatter),
+            "uri": self.uri,
         }
 
     @classmethod
@@ -180,6 +183,7 @@ class FileResult:
             diagnostics=tuple(Diagnostic.from_dict(d) for d in data["diagnostics"]),
             unscored=tuple(SectionResult.from_dict(s) for s in data["unscored"]),
             frontmatter=data["frontmatter"],
+            uri=data.get("uri", ""),
         )
 
 

@@ -118,6 +118,15 @@ RULES: dict[str, Rule] = {
             "Keep the frontmatter to the documented fields.",
         ),
         Rule(
+            "HO109",
+            "link-outside-repository",
+            "error",
+            "The handoff is a symbolic link to a file outside the repository.",
+            "A link could make the linter, and the published site, read any file on the "
+            "machine it runs on. Handoffs live in the repository.",
+            "Replace the link with the file itself.",
+        ),
+        Rule(
             "HO201",
             "invalid-field",
             "error",
@@ -165,6 +174,50 @@ RULES: dict[str, Rule] = {
             "A draft handoff is under the threshold; allowed while it is a draft.",
             "Drafts may be committed while they are written, but not handed over.",
             "Complete the sections before setting `status: ready`.",
+        ),
+        Rule(
+            "HO401",
+            "raw-html",
+            "warning",
+            "The handoff contains raw HTML.",
+            "Handoffs are plain Markdown so that they read the same in an editor, in git and on "
+            "the site. The site removes HTML it does not trust, so what you see in a preview "
+            "may not be published.",
+            "Use Markdown instead: `**bold**`, lists, tables, `[text](https://link)`. HTML "
+            "comments (`<!-- ... -->`) are fine.",
+        ),
+        Rule(
+            "HO402",
+            "active-content",
+            "error",
+            "The handoff contains a script, an embedded frame, an event handler or a "
+            "`javascript:` link.",
+            "Active content can run in the browser of everyone who opens the handoff site. "
+            "It is never needed in a handoff.",
+            "Delete it. To point at a tool or a recording, use a plain link: "
+            "`[Call recording](https://...)`.",
+        ),
+        Rule(
+            "HO403",
+            "secret",
+            "error",
+            "The handoff contains something that looks like a password, key or token.",
+            "Handoffs are read by many people and kept in git forever: a credential in one "
+            "is exposed to everyone with access, including in the history.",
+            'Delete it and say where the credential is kept instead ("in the team vault"). If '
+            "it was real, ask its owner to rotate it: removing it from the file does not remove "
+            "it from git history.",
+            "API key: stored in the team vault, ask Dana",
+        ),
+        Rule(
+            "HO305",
+            "draft-not-allowed",
+            "error",
+            "A handoff still marked `status: draft` where drafts are refused (`--deny-drafts`).",
+            "A draft is work in progress: the receiving team should not act on it yet. CI "
+            "refuses drafts on the default branch so that what is merged is ready.",
+            "Finish the handoff and set `status: ready`, or keep it on a branch until then.",
+            "status: ready",
         ),
     )
 }

@@ -22,7 +22,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?i)\b(?:password|passwd|pwd|passphrase|client[_ ]secret|api[_ -]?key|secret[_ ]key"
         r"|access[_ ]token)\b\**\s*[:=]\s*\**\s*"
         r"(?![\[<{(]|\*{3}|x{3}|\.{3}|…|n/?a\b|none\b|tbd\b|see\b|in\b|stored\b|shared\b)"
-        r"(?P<value>[^\s`'\"|]{6,})"
+        r"(?P<value>[^\s`'\"|]{5,}[^\s`'\"|).,;\]])"
     ),
 }
 

@@ -1,9 +1,6 @@
-"""Reporters: pure functions from a Report to text, one per output format."""
+"""The terminal report: `path:line:col: CODE message` lines, verdicts and scorecards."""
 
 from __future__ import annotations
-
-import json
-from collections.abc import Callable
 
 from handoff_lint.results import FileResult, Report
 
@@ -70,18 +67,3 @@ def render_text(report: Report) -> str:
             "Run `handoff score FILE` for a whole scorecard, `handoff rule CODE` for a code."
         )
     return "\n".join(out) + "\n"
-
-
-def render_json(report: Report) -> str:
-    document = {
-        "files": [result.to_dict() for result in report.files],
-        "problems": [problem.message for problem in report.problems],
-        "summary": report.summary(),
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-REPORTERS: dict[str, Callable[[Report], str]] = {
-    "text": render_text,
-    "json": render_json,
-}

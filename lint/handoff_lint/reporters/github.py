@@ -1,0 +1,78 @@
+"""GitHub Actions: workflow-command annotations, and a Markdown scorecard for the job summary."""
+
+from __future__ import annotations
+
+from handoff_lint.reporters.terminal import render_text
+from handoff_lint.results import Diagnostic, FileResult, Report
+
+_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+_LEVEL = {"complete": "✅ complete", "partial": "🟡 partial", "missing": "❌ missing", "n/a": "n/a"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(result: FileResult, d: Diagnostic) -> str:
+    properties = [f"file={escape_property(result.uri or result.path)}"]
+    if d.line is not None:
+        properties += [f"line={d.line}", f"col={d.column or 1}"]
+    properties.append(f"title={escape_property(f'{d.code} {d.name}')}")
+    return f"::{_COMMAND[d.severity]} {','.join(properties)}::{escape_data(d.message)}"
+
+
+def render_github(report: Report) -> str:
+    """One annotation per diagnostic, then the whole text report for the log.
+
+    GitHub shows only the first ten error annotations of a step on the pull request,
+    so the log (and the job summary, see render_markdown) carry everything.
+    """
+    lines = [annotation(r, d) for r in report.files for d in r.diagnostics]
+    lines += [f"::error title=handoff lint::{escape_data(p.message)}" for p in report.problems]
+    return "\n".join(lines) + ("\n" if lines else "") + render_text(report)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_markdown(report: Report) -> str:
+    """A scorecard per handoff in Markdown, for $GITHUB_STEP_SUMMARY or a PR comment."""
+    s = report.summary()
+    icon = "✅" if report.exit_code == 0 else "❌"
+    out = [
+        f"## {icon} Handoff check: {s['passed']} passed, {s['blocked']} blocked",
+        "",
+        f"Threshold {s['threshold']:g}/100.",
+        "",
+    ]
+    if not report.files and not report.problems:
+        out.append("No handoffs changed.")
+    if report.files:
+        out += ["| Handoff | Type | Score | Result |", "|---|---|---|---|"]
+        for r in report.files:
+            score = "–" if r.score is None else f"{r.score:g}"
+            state = "passed" if r.passed else "**blocked**"
+            out.append(f"| `{_cell(r.path)}` | {r.type or '?'} | {score} | {state} |")
+    for r in report.files:
+        if r.passed:
+            continue
+        out += ["", f"### `{_cell(r.path)}`", ""]
+        errors = [d for d in r.diagnostics if d.severity == "error"]
+        out += [f"- **{d.code}** {_cell(d.message)}" + _at(d) for d in errors]
+        if r.categories:
+            out += ["", "| Category | Points | Level | What to add |", "|---|---|---|---|"]
+            for c in r.categories:
+                points = "–" if c.level == "n/a" else f"{c.earned:.1f}/{c.weight:.1f}"
+                todo = "<br>".join(_cell(reason) for reason in c.reasons)
+                out.append(f"| {c.name} | {points} | {_LEVEL[c.level]} | {todo} |")
+    out += [f"- ⚠️ {_cell(p.message)}" for p in report.problems]
+    return "\n".join(out) + "\n"
+
+
+def _at(d: Diagnostic) -> str:
+    return f" (line {d.line})" if d.line is not None else ""
