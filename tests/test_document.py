@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handoff_lint.document import decode, parse
-from handoff_lint.text import heading_key
+from handoff_lint.document import parse
+from handoff_lint.text import decode, heading_key
 
 SOURCE = """---
 type: sales-to-cs

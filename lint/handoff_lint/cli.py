@@ -32,6 +32,17 @@ def _parser() -> argparse.ArgumentParser:
         help="lint only the handoffs added or modified since REV (e.g. origin/main)",
     )
     lint.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes (default: one per core when there are many files)",
+    )
+    lint.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every file again instead of reusing results of unchanged ones",
+    )
+    lint.add_argument(
         "--deny-drafts",
         action="store_true",
         help="block every `status: draft` handoff, whatever its score (for protected branches)",
@@ -101,29 +112,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def forget_settings() -> None:
     """Settings, rubric and templates are read once per run; a new run reads them again."""
-    from handoff_lint import config, rubric, scoring
+    from handoff_lint import config, rubric
 
     config.clear_cache()
     rubric.clear_cache()
-    scoring.template_text.cache_clear()
+    scoring = sys.modules.get("handoff_lint.scoring")  # not imported yet: nothing to forget
+    if scoring is not None:
+        scoring.template_text.cache_clear()
 
 
 def run_lint(args: argparse.Namespace) -> int:
     import os
 
-    from handoff_lint.linter import Options, changed_handoffs, default_paths, lint, require_config
+    from handoff_lint.linter import (
+        Options,
+        cache_folder,
+        changed_handoffs,
+        default_paths,
+        lint,
+        require_config,
+    )
     from handoff_lint.reporters import REPORTERS
 
     require_config()
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     output = args.format or ("github" if in_actions else "text")
-    options = Options(args.threshold, args.allow_drafts, args.deny_drafts)
+    options = Options(args.threshold, args.allow_drafts, args.deny_drafts, args.jobs)
     paths = args.paths or default_paths()
     if args.changed_since:
         paths = changed_handoffs(args.changed_since, paths)
         if not paths:
             print(f"No handoffs changed since {args.changed_since}.")
-    report = lint(paths, options)
+    report = lint(paths, options, None if args.no_cache else cache_folder())
     sys.stdout.write(REPORTERS[output](report))
     for problem in report.problems:
         if output != "text":

@@ -86,12 +86,6 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-def decode(raw: bytes) -> str:
-    """UTF-8 text with the BOM dropped and every line ending made `\\n`."""
-    text = raw.decode("utf-8-sig")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def parse(path: str, text: str) -> Document:
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":

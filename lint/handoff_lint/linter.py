@@ -8,14 +8,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from handoff_lint import config, resources, rubric, safety, schema, scoring
-from handoff_lint.document import Document, decode, parse
+from handoff_lint import config, resources, rubric
+from handoff_lint.cache import FOLDER, ResultCache
 from handoff_lint.errors import ConfigError
 from handoff_lint.results import Diagnostic, FileResult, Report, SectionResult, UsageProblem
 from handoff_lint.rules import RULES
-from handoff_lint.text import slugify
+from handoff_lint.text import decode, slugify
+
+if TYPE_CHECKING:
+    from handoff_lint.document import Document
 
 MAX_FILE_BYTES = 1024 * 1024
 NOT_HANDOFFS = {"index.md", "readme.md"}
@@ -26,20 +29,76 @@ class Options:
     threshold: float | None = None  # from the command line; beats every settings file
     allow_drafts: bool = False
     deny_drafts: bool = False
+    jobs: int | None = None  # worker processes; None: one per core when there are many files
 
 
-def lint(paths: Sequence[str], options: Options = Options()) -> Report:
-    """Lint files and folders; an unusable path is a problem in the report, not an exception."""
+def lint(
+    paths: Sequence[str], options: Options = Options(), cache_folder: Path | None = None
+) -> Report:
+    """Lint files and folders; an unusable path is a problem in the report, not an exception.
+
+    With `cache_folder`, unchanged handoffs take their result from the cache. Many files are
+    checked on every core; the results keep the order of a serial run.
+    """
     found, problems = discover(paths)
-    files = tuple(
-        replace(lint_file(path, display, options), uri=repository_path(path))
-        for display, path in found
-    )
+    store = ResultCache(cache_folder) if cache_folder else None
+    results: list[FileResult | None] = []
+    pending: list[_Job] = []
+    for display, path in found:
+        uri = repository_path(path)
+        early, raw = _read(path, display, options)
+        if early is not None:
+            results.append(replace(early, uri=uri))
+            continue
+        salt = repr(replace(options, jobs=None))
+        identity = f"{display}\0{uri}"
+        key = store.key(config.settings_for(path.parent), salt, identity, raw) if store else ""
+        hit = store.get(key) if store else None
+        results.append(hit)
+        if hit is None:
+            pending.append(_Job(len(results) - 1, path, display, uri, raw, key))
+    for job, result in zip(pending, _check_all(pending, options), strict=True):
+        results[job.index] = result
+        if store:
+            store.put(job.key, result)
     default = options.threshold
     if default is None:
         settings = config.settings_for(Path.cwd())
         default = settings.threshold or rubric.load(settings.rubric).threshold
-    return Report(files, default, tuple(problems))
+    return Report(tuple(r for r in results if r is not None), default, tuple(problems))
+
+
+@dataclass(frozen=True)
+class _Job:
+    index: int
+    path: Path
+    display: str
+    uri: str
+    raw: bytes
+    key: str
+
+
+POOL_MIN_FILES = 64  # below this, starting worker processes costs more than it saves
+
+
+def _check_all(jobs: list[_Job], options: Options) -> list[FileResult]:
+    workers = options.jobs or min(os.cpu_count() or 1, 8)
+    if workers < 2 or (options.jobs is None and len(jobs) < POOL_MIN_FILES):
+        return [_check_job(job, options) for job in jobs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from handoff_lint import schema, scoring  # noqa: F401  imported once, inherited by workers
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    chunk = max(1, min(64, len(jobs) // (workers * 4)))
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(_check_job, jobs, [options] * len(jobs), chunksize=chunk))
+
+
+def _check_job(job: _Job, options: Options) -> FileResult:
+    return replace(lint_bytes(job.raw, job.path, job.display, options), uri=job.uri)
 
 
 def repository_path(path: Path) -> str:
@@ -93,6 +152,14 @@ def _is_handoff(path: Path) -> bool:
     )
 
 
+def cache_folder() -> Path:
+    """`.handoff_cache` beside the settings file, else at the repository root, else here."""
+    here = Path.cwd().resolve()
+    source = config.settings_for(here).source
+    root = source.parent if source else (_repository_root(here) or here)
+    return root / FOLDER
+
+
 def default_paths() -> list[str]:
     settings = config.settings_for(Path.cwd())
     folder = settings.handoffs or Path("handoffs")
@@ -139,22 +206,31 @@ def _handoffs_in(folder: Path) -> Iterable[Path]:
 
 
 def lint_file(path: Path, display: str, options: Options = Options()) -> FileResult:
+    early, raw = _read(path, display, options)
+    return early if early is not None else lint_bytes(raw, path, display, options)
+
+
+def _threshold(settings: config.Settings, options: Options) -> float:
+    default = rubric.load(settings.rubric).threshold
+    return next(t for t in (options.threshold, settings.threshold, default) if t is not None)
+
+
+def _read(path: Path, display: str, options: Options) -> tuple[FileResult | None, bytes]:
+    """The file's bytes, or the result of a file that cannot be read at all."""
+    refusal = _refuse(path)
+    if refusal is None:
+        try:
+            return None, path.read_bytes()
+        except OSError as exc:
+            refusal = RULES["HO101"].diagnostic(f"The file cannot be read: {exc.strerror or exc}")
+    threshold = _threshold(config.settings_for(path.parent), options)
+    return _unscored(display, threshold, refusal), b""
+
+
+def lint_bytes(raw: bytes, path: Path, display: str, options: Options = Options()) -> FileResult:
     settings = config.settings_for(path.parent)
     rules = rubric.load(settings.rubric)
-    threshold = next(
-        t for t in (options.threshold, settings.threshold, rules.threshold) if t is not None
-    )
-    refusal = _refuse(path)
-    if refusal:
-        return _unscored(display, threshold, refusal)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return _unscored(
-            display,
-            threshold,
-            RULES["HO101"].diagnostic(f"The file cannot be read: {exc.strerror or exc}"),
-        )
+    threshold = _threshold(settings, options)
     try:
         text = decode(raw)
     except UnicodeDecodeError as exc:
@@ -168,6 +244,8 @@ def lint_file(path: Path, display: str, options: Options = Options()) -> FileRes
                 "The file holds binary data, not Markdown text: a handoff is a .md text file", line
             ),
         )
+    from handoff_lint.document import parse
+
     return check(parse(display, text), path, settings, rules, threshold, options)
 
 
@@ -219,6 +297,8 @@ def check(
     options: Options,
 ) -> FileResult:
     """Every check on one parsed document, in order: frontmatter, type, schema, rubric."""
+    from handoff_lint import safety, schema, scoring  # not needed when every result is cached
+
     diagnostics = [*document.diagnostics, *safety.check(document)]
     data = document.frontmatter
     if data is None:

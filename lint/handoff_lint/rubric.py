@@ -84,7 +84,9 @@ def _read(path: Path) -> Any:
         raise ConfigError(f"cannot read the rubric {path}: {exc.strerror}") from exc
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ConfigError(f"the rubric {path} is not valid YAML: {exc}") from exc
-    from handoff_lint import schema  # imports jsonschema, needed here anyway
+    if path == resources.data_file("rubric.yaml").resolve():
+        return data  # the packaged rubric is validated by the test suite, not on every run
+    from handoff_lint import schema
 
     problems = schema.check_data(data, "rubric.schema.json")
     if problems:

@@ -120,3 +120,9 @@ def slugify(text: str) -> str:
     """`Müller Präzisionstechnik GmbH` -> `muller-prazisionstechnik-gmbh`."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text with the BOM dropped and every line ending made `\\n`."""
+    text = raw.decode("utf-8-sig")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

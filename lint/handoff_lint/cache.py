@@ -1,0 +1,84 @@
+"""Results cache: a handoff whose bytes, settings and rules are unchanged is not checked again.
+
+Entries are JSON files named by a hash of everything the result depends on, so a stale or
+foreign entry is simply never looked up; a corrupt one is ignored and rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from handoff_lint import __version__, resources
+from handoff_lint.config import Settings
+from handoff_lint.results import FileResult
+
+FOLDER = ".handoff_cache"
+_FORMAT = "1"  # bump when FileResult's JSON changes shape
+
+
+class ResultCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._salts: dict[tuple[Settings, str], str] = {}
+        self._ready = False
+
+    def key(self, settings: Settings, options: str, identity: str, raw: bytes) -> str:
+        salt = self._salts.get((settings, options))
+        if salt is None:
+            salt = self._salts[(settings, options)] = _salt(settings, options)
+        digest = hashlib.blake2b(digest_size=20)
+        for part in (salt.encode(), identity.encode(), b"\0", raw):
+            digest.update(part)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"v{_FORMAT}" / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> FileResult | None:
+        try:
+            data = json.loads(self._path(key).read_bytes())
+            if data.get("key") != key:
+                return None
+            return FileResult.from_dict(data["result"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing, corrupt or foreign: check the file again
+
+    def put(self, key: str, result: FileResult) -> None:
+        path = self._path(key)
+        try:
+            self._prepare()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            text = json.dumps({"key": key, "result": result.to_dict()}, ensure_ascii=False)
+            fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            os.replace(temporary, path)
+        except OSError:
+            pass  # a read-only checkout still lints; it just does not remember
+
+    def _prepare(self) -> None:
+        """Create the folder with a .gitignore of `*`, so no repository ever commits it."""
+        if self._ready:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Created by handoff-lint: the cache is never committed.\n*\n")
+        self._ready = True
+
+
+def _salt(settings: Settings, options: str) -> str:
+    """Everything besides a file's bytes that its result depends on."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{__version__}\0{_FORMAT}\0{options}\0{settings.threshold}\0".encode())
+    rubric = settings.rubric or resources.data_file("rubric.yaml")
+    schemas = settings.schemas or resources.schemas_dir()
+    templates = settings.templates or resources.templates_dir()
+    files = [rubric, *sorted(schemas.glob("*.schema.json")), *sorted(templates.glob("*.md"))]
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

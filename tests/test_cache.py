@@ -1,0 +1,85 @@
+"""The results cache and the worker pool: the cold serial result, never trusted blindly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import TYPES, Run, complete_text, drop_section
+
+
+def many(tmp_path: Path, count: int) -> None:
+    for n in range(count):
+        slug = TYPES[n % len(TYPES)]
+        text = complete_text(slug)
+        if n % 3 == 0:
+            text = drop_section(text, "Action Items")
+        path = tmp_path / "handoffs" / slug / f"h{n:03}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_warm_run_gives_the_cold_result(cli: Callable[..., Run], tmp_path: Path) -> None:
+    many(tmp_path, 10)
+    cold = cli("lint", "--format", "json")
+    cache = tmp_path / ".handoff_cache"
+    assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"
+    entries = list(cache.rglob("*.json"))
+    assert len(entries) == 10
+    warm = cli("lint", "--format", "json")
+    assert (warm.code, warm.out) == (cold.code, cold.out)
+
+
+def test_corrupt_and_foreign_entries_are_ignored(cli: Callable[..., Run], tmp_path: Path) -> None:
+    many(tmp_path, 6)
+    cold = cli("lint", "--format", "json")
+    entries = sorted((tmp_path / ".handoff_cache").rglob("*.json"))
+    entries[0].write_text("{not json")
+    entries[1].write_bytes(b"\x00\xff")
+    entries[2].write_text(entries[3].read_text())  # another file's result under this name
+    entries[4].write_text('{"key": "x", "result": []}')
+    again = cli("lint", "--format", "json")
+    assert again.out == cold.out
+    assert entries[0].read_text().startswith('{"key"')  # rewritten
+
+
+def test_changes_that_matter_invalidate(cli: Callable[..., Run], tmp_path: Path) -> None:
+    many(tmp_path, 3)  # h000 scores 90
+    assert cli("lint").code == 0
+    (tmp_path / "handoff.toml").write_text("threshold = 95\n")
+    assert cli("lint").code == 1
+    assert cli("lint", "--threshold", "50").code == 0
+    path = next((tmp_path / "handoffs").rglob("h000.md"))
+    path.write_text(complete_text(path.parent.name))
+    assert "h000.md: 100/100 passed" in cli("lint").out
+
+
+def test_no_cache_writes_nothing(cli: Callable[..., Run], tmp_path: Path) -> None:
+    many(tmp_path, 2)
+    cli("lint", "--no-cache")
+    assert not (tmp_path / ".handoff_cache").exists()
+
+
+def test_a_warm_run_skips_parsing_and_validation(tmp_path: Path) -> None:
+    many(tmp_path, 4)
+    code = (
+        "import sys; from handoff_lint.cli import main; main(['lint']); "
+        "print(sorted(m for m in ('markdown_it', 'jsonschema') if m in sys.modules))"
+    )
+    run = [sys.executable, "-c", code]
+    cold = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, check=False)
+    warm = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert cold.stdout.splitlines()[-1] == "['jsonschema', 'markdown_it']"
+    assert warm.stdout.splitlines()[-1] == "[]"
+    assert cold.stdout.splitlines()[:-1] == warm.stdout.splitlines()[:-1]
+
+
+def test_the_pool_keeps_the_serial_order(cli: Callable[..., Run], tmp_path: Path) -> None:
+    many(tmp_path, 130)
+    serial = cli("lint", "--format", "json", "--jobs", "1", "--no-cache")
+    pooled = cli("lint", "--format", "json", "--no-cache")  # 130 files: one worker per core
+    two = cli("lint", "--format", "json", "--jobs", "2", "--no-cache")
+    assert serial.out == pooled.out == two.out
+    assert len(serial.json()["files"]) == 130
