@@ -28,12 +28,14 @@ class Settings:
     templates: Path | None = None
 
 
+@cache
 def settings_for(directory: Path) -> Settings:
     """The settings of the nearest `handoff.toml` or `pyproject.toml` with `[tool.handoff]`."""
     return _settings_for(directory.resolve())
 
 
 def clear_cache() -> None:
+    settings_for.cache_clear()
     _settings_for.cache_clear()
 
 

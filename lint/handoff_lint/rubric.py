@@ -62,7 +62,7 @@ class Rubric:
     types: Mapping[str, HandoffType]
 
 
-_LOADED: dict[Path, Rubric] = {}
+_LOADED: dict[Path | None, Rubric] = {}
 
 
 def clear_cache() -> None:
@@ -71,9 +71,10 @@ def clear_cache() -> None:
 
 def load(path: Path | None = None) -> Rubric:
     """The rubric at `path` (the packaged one by default), validated, loaded once per run."""
-    path = (path or resources.data_file("rubric.yaml")).resolve()
     if path not in _LOADED:
-        _LOADED[path] = _build(path, _read(path))
+        resolved = (path or resources.data_file("rubric.yaml")).resolve()
+        _LOADED[path] = _LOADED.get(resolved) or _build(resolved, _read(resolved))
+        _LOADED[resolved] = _LOADED[path]
     return _LOADED[path]
 
 

@@ -44,14 +44,15 @@ def check(document: Document) -> list[Diagnostic]:
                         "Remove this `javascript:` or `data:` link: use an https:// link", line.line
                     )
                 )
-    for number, text in enumerate(document.text.split("\n"), 1):
-        for found in secrets.find(text):
-            diagnostics.append(
-                RULES["HO403"].diagnostic(
-                    f"This looks like a {found.kind} ({found.masked()}): remove it and say where "
-                    "it is kept instead",
-                    number,
-                    found.start + 1,
-                )
+    text = document.text
+    for found in secrets.find(text):
+        line_start = text.rfind("\n", 0, found.start) + 1
+        diagnostics.append(
+            RULES["HO403"].diagnostic(
+                f"This looks like a {found.kind} ({found.masked()}): remove it and say where "
+                "it is kept instead",
+                text.count("\n", 0, found.start) + 1,
+                found.start - line_start + 1,
             )
+        )
     return diagnostics

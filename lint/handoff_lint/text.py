@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _CHECKBOX = re.compile(r"^\s*\[[ xX]\]\s+")
@@ -50,6 +51,7 @@ _MEASURABLE = re.compile(r"\d|%|[$€£¥]|" + _DATE.pattern, re.IGNORECASE)
 _SEVERITY = re.compile(r"[🔴🟠🟡🟢]|\b(?:critical|high|medium|med|low)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def heading_key(text: str) -> str:
     """The form headings and labels are matched in: case, emoji, punctuation, numbering ignored."""
     text = _LINK.sub(r"\1", text)
@@ -64,6 +66,7 @@ def strip_comments(text: str) -> str:
     return _COMMENT.sub("", text)
 
 
+@lru_cache(maxsize=8192)  # the criteria look at the same cells and lines more than once
 def clean(text: str) -> str:
     """What is left of a piece of content once placeholders and markup are removed."""
     text = _COMMENT.sub("", text)
