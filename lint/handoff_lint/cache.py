@@ -6,10 +6,8 @@ foreign entry is simply never looked up; a corrupt one is ignored and rewritten.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from handoff_lint import __version__, resources
@@ -27,6 +25,8 @@ class ResultCache:
         self._ready = False
 
     def key(self, settings: Settings, options: str, identity: str, raw: bytes) -> str:
+        import hashlib
+
         salt = self._salts.get((settings, options))
         if salt is None:
             salt = self._salts[(settings, options)] = _salt(settings, options)
@@ -53,6 +53,8 @@ class ResultCache:
             self._prepare()
             path.parent.mkdir(parents=True, exist_ok=True)
             text = json.dumps({"key": key, "result": result.to_dict()}, ensure_ascii=False)
+            import tempfile
+
             fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as stream:
                 stream.write(text)
@@ -73,6 +75,8 @@ class ResultCache:
 
 def _salt(settings: Settings, options: str) -> str:
     """Everything besides a file's bytes that its result depends on."""
+    import hashlib
+
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{__version__}\0{_FORMAT}\0{options}\0{settings.threshold}\0".encode())
     rubric = settings.rubric or resources.data_file("rubric.yaml")

@@ -85,9 +85,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _formats() -> list[str]:
-    from handoff_lint.reporters import REPORTERS
+    from handoff_lint.reporters import FORMATS
 
-    return sorted(REPORTERS)
+    return sorted(FORMATS)
 
 
 def _threshold(value: str) -> float:
@@ -132,7 +132,7 @@ def run_lint(args: argparse.Namespace) -> int:
         lint,
         require_config,
     )
-    from handoff_lint.reporters import REPORTERS
+    from handoff_lint.reporters import reporter
 
     require_config()
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
@@ -144,14 +144,14 @@ def run_lint(args: argparse.Namespace) -> int:
         if not paths:
             print(f"No handoffs changed since {args.changed_since}.")
     report = lint(paths, options, None if args.no_cache else cache_folder())
-    sys.stdout.write(REPORTERS[output](report))
+    sys.stdout.write(reporter(output)(report))
     for problem in report.problems:
         if output != "text":
             print(f"handoff: {problem.message}", file=sys.stderr)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if output == "github" and summary:
         with open(summary, "a", encoding="utf-8") as stream:
-            stream.write(REPORTERS["markdown"](report))
+            stream.write(reporter("markdown")(report))
     return report.exit_code
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -59,6 +58,8 @@ def _is_file(path: Path) -> bool:
 
 
 def _read(path: Path) -> dict[str, Any] | None:
+    import tomllib  # only repositories with a settings file pay for it
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

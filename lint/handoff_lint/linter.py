@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -120,6 +119,8 @@ def changed_handoffs(base: str, paths: Sequence[str]) -> list[str]:
 
     Deleted handoffs are left out: there is nothing to lint.
     """
+
+    import subprocess
 
     def git(*args: str) -> str:
         try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -153,6 +152,8 @@ def _explain(
     path = tuple(error.absolute_path)
     where = ".".join(str(p) for p in path)
     value = error.instance
+    import difflib
+
     kind = error.validator
     expected: Any = error.validator_value
     description = about(path)

@@ -8,17 +8,15 @@ from dataclasses import dataclass
 
 # Each pattern is specific enough not to fire on prose: a fixed prefix and a long token,
 # or a `password: value` assignment whose value is not a placeholder.
-PATTERNS: dict[str, re.Pattern[str]] = {
-    "AWS access key": re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
-    "private key": re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
-    "GitHub token": re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})"),
-    "Slack token": re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"),
-    "Stripe live key": re.compile(r"\b[rs]k_live_[A-Za-z0-9]{16,}"),
-    "Google API key": re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"),
-    "JSON web token": re.compile(
-        r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"
-    ),
-    "password": re.compile(
+PATTERNS: dict[str, str] = {
+    "AWS access key": (r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
+    "private key": (r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
+    "GitHub token": (r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})"),
+    "Slack token": (r"\bxox[abposr]-[A-Za-z0-9-]{10,}"),
+    "Stripe live key": (r"\b[rs]k_live_[A-Za-z0-9]{16,}"),
+    "Google API key": (r"\bAIza[0-9A-Za-z_-]{35}\b"),
+    "JSON web token": (r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
+    "password": (
         r"\b(?i:password|passwd|pwd|passphrase|client[_ ]secret|api[_ -]?key|secret[_ ]key"
         r"|access[_ ]token)\b\**\s*[:=]\s*\**\s*"
         r"(?!(?i:[\[<{(]|\*{3}|x{3}|\.{3}|…|n/?a\b|none\b|tbd\b|see\b|in\b|stored\b|shared\b))"
@@ -43,7 +41,7 @@ class Secret:
 _KINDS = list(PATTERNS)
 _ANY = re.compile(
     "|".join(
-        f"(?P<k{n}>{pattern.pattern.replace('?P<value>', f'?P<v{n}>')})"
+        f"(?P<k{n}>{pattern.replace('?P<value>', f'?P<v{n}>')})"
         for n, pattern in enumerate(PATTERNS.values())
     )
 )

@@ -47,7 +47,7 @@ _DATE = re.compile(
     r"|\b(?:today|tomorrow|eod|eow|eom|eoq)\b",
     re.IGNORECASE,
 )
-_MEASURABLE = re.compile(r"\d|%|[$€£¥]|" + _DATE.pattern, re.IGNORECASE)
+_NUMBERISH = re.compile(r"[\d%$€£¥]")
 _SEVERITY = re.compile(r"[🔴🟠🟡🟢]|\b(?:critical|high|medium|med|low)\b", re.IGNORECASE)
 
 
@@ -112,7 +112,7 @@ def has_date(text: str) -> bool:
 
 
 def is_measurable(text: str) -> bool:
-    return bool(_MEASURABLE.search(text))
+    return bool(_NUMBERISH.search(text) or _DATE.search(text))
 
 
 def has_severity(text: str) -> bool:

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 
-from handoff_lint.reporters.github import render_github, render_markdown
-from handoff_lint.reporters.machine import render_gitlab, render_json, render_junit, render_sarif
-from handoff_lint.reporters.terminal import render_text
 from handoff_lint.results import Report
 
-REPORTERS: dict[str, Callable[[Report], str]] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
-    "markdown": render_markdown,
-    "sarif": render_sarif,
-    "junit": render_junit,
-    "gitlab": render_gitlab,
+# Format name -> "module:function"; only the chosen format's module is imported.
+FORMATS = {
+    "text": "terminal:render_text",
+    "json": "machine:render_json",
+    "github": "github:render_github",
+    "markdown": "github:render_markdown",
+    "sarif": "machine:render_sarif",
+    "junit": "machine:render_junit",
+    "gitlab": "machine:render_gitlab",
 }
+
+
+def reporter(name: str) -> Callable[[Report], str]:
+    module, function = FORMATS[name].split(":")
+    render: Callable[[Report], str] = getattr(
+        import_module(f"handoff_lint.reporters.{module}"), function
+    )
+    return render

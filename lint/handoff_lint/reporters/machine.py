@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import xml.etree.ElementTree as ET
 from typing import Any
 
 from handoff_lint import __version__
@@ -79,6 +77,8 @@ def render_sarif(report: Report) -> str:
 
 def render_junit(report: Report) -> str:
     """JUnit XML: a test case per handoff, failed when it is blocked."""
+    import xml.etree.ElementTree as ET
+
     s = report.summary()
     suites = ET.Element(
         "testsuites",
@@ -117,6 +117,8 @@ def render_junit(report: Report) -> str:
 
 def render_gitlab(report: Report) -> str:
     """GitLab Code Quality: a JSON list of issues with stable fingerprints."""
+    import hashlib
+
     issues = []
     for r in report.files:
         for d in r.diagnostics:
