@@ -60,10 +60,7 @@ def lint(
         results[job.index] = result
         if store:
             store.put(job.key, result)
-    default = options.threshold
-    if default is None:
-        settings = config.settings_for(Path.cwd())
-        default = settings.threshold or rubric.load(settings.rubric).threshold
+    default = _threshold(config.settings_for(Path.cwd()), options)
     return Report(tuple(r for r in results if r is not None), default, tuple(problems))
 
 
