@@ -42,8 +42,12 @@ def median_seconds(command: Sequence[str], runs: int, cwd: Path) -> float:
     return statistics.median(times)
 
 
-def tree_rss_kib(root: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def tree_memory_kib(root: int) -> int:
+    """Memory of a process and all its descendants: the sum of their proportional set sizes.
+
+    PSS splits pages shared between processes (a forked worker shares its parent's) among
+    them, so the sum is what the tree really holds; summing RSS would count them twice.
+    """
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -55,13 +59,24 @@ def tree_rss_kib(root: int) -> int:
         except OSError:
             continue
         parents[int(entry)] = int(fields["PPid"])
-        rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0])
+        rss[int(entry)] = _pss_kib(int(entry)) or int(fields.get("VmRSS", "0 kB").split()[0])
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
         stack += [child for child, parent in parents.items() if parent == pid]
     return total
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def timed_with_memory(command: Sequence[str], cwd: Path) -> tuple[float, int]:
@@ -75,7 +90,7 @@ def timed_with_memory(command: Sequence[str], cwd: Path) -> tuple[float, int]:
     def sample() -> None:
         nonlocal peak
         while process.poll() is None:
-            peak = max(peak, tree_rss_kib(process.pid))
+            peak = max(peak, tree_memory_kib(process.pid))
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample)
@@ -165,9 +180,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             generate(folder, size)
             floor = floor_files_per_second(folder)
             cold, peak = timed_with_memory(
-                [str(BIN / "handoff"), "lint", "--format", "json", "--no-cache", str(folder)], work
+                [str(BIN / "handoff"), "lint", "--no-cache", str(folder)], work
             )
-            lint_cached = [str(BIN / "handoff"), "lint", "--format", "json", str(folder)]
+            lint_cached = [str(BIN / "handoff"), "lint", str(folder)]
             subprocess.run(lint_cached, cwd=work, stdout=subprocess.DEVNULL, check=False)
             warm = median_seconds(lint_cached, 3, work)
             yamls = frontmatter_files(folder, work / f"y{size}")

@@ -45,17 +45,22 @@ def lint(
     pending: list[_Job] = []
     for display, path in found:
         uri = repository_path(path)
-        early, raw = _read(path, display, options)
-        if early is not None:
-            results.append(replace(early, uri=uri))
-            continue
-        salt = repr(replace(options, jobs=None))
-        identity = f"{display}\0{uri}"
-        key = store.key(config.settings_for(path.parent), salt, identity, raw) if store else ""
-        hit = store.get(key) if store else None
-        results.append(hit)
-        if hit is None:
-            pending.append(_Job(len(results) - 1, path, display, uri, raw, key))
+        raw: bytes | None = None
+        if store:
+            early, raw = _read(path, display, options)
+            if early is not None:
+                results.append(replace(early, uri=uri))
+                continue
+            salt = repr(replace(options, jobs=None))
+            identity = f"{display}\0{uri}"
+            key = store.key(config.settings_for(path.parent), salt, identity, raw)
+            hit = store.get(key)
+            if hit is not None:
+                results.append(hit)
+                continue
+        # Without a cache the worker reads the file itself: no bytes pile up in this process.
+        results.append(None)
+        pending.append(_Job(len(results) - 1, path, display, uri, raw, key if store else ""))
     for job, result in zip(pending, _check_all(pending, options), strict=True):
         results[job.index] = result
         if store:
@@ -70,7 +75,7 @@ class _Job:
     path: Path
     display: str
     uri: str
-    raw: bytes
+    raw: bytes | None  # already read to compute the cache key, or None
     key: str
 
 
@@ -94,14 +99,19 @@ def _check_all(jobs: list[_Job], options: Options) -> list[FileResult]:
 
 
 def _check_job(job: _Job, options: Options) -> FileResult:
-    return replace(lint_bytes(job.raw, job.path, job.display, options), uri=job.uri)
+    raw = job.raw
+    if raw is None:
+        early, raw = _read(job.path, job.display, options)
+        if early is not None:
+            return replace(early, uri=job.uri)
+    return replace(lint_bytes(raw, job.path, job.display, options), uri=job.uri)
 
 
 def repository_path(path: Path) -> str:
     """`path` relative to the root of the git repository holding it (as given outside one)."""
-    absolute = path.resolve()
-    root = _repository_root(absolute.parent)
-    return absolute.relative_to(root).as_posix() if root else path.as_posix()
+    real = Path(os.path.realpath(path.parent)) / path.name
+    root = _repository_root(real.parent)
+    return real.relative_to(root).as_posix() if root else path.as_posix()
 
 
 @cache
@@ -172,7 +182,10 @@ def _display(path: Path) -> str:
 
 
 def discover(paths: Iterable[str]) -> tuple[list[tuple[str, Path]], list[UsageProblem]]:
-    """Every handoff the paths name: files as given, folders as `<type>/*.md` below them."""
+    """Every handoff the paths name: files as given, folders as `<type>/*.md` below them.
+
+    A file reached twice (named twice, or through a link) is linted once.
+    """
     found: dict[Path, tuple[str, Path]] = {}  # resolved path -> (as given, path)
     problems = []
     for given in paths:
@@ -180,7 +193,7 @@ def discover(paths: Iterable[str]) -> tuple[list[tuple[str, Path]], list[UsagePr
         if path.is_file():
             found.setdefault(path.resolve(), (path.as_posix(), path))
         elif path.is_dir():
-            inside = sorted(_handoffs_in(path))
+            inside = sorted(_handoffs_in(path), key=lambda pair: str(pair[0]))
             if not inside:
                 problems.append(
                     UsageProblem(
@@ -188,8 +201,8 @@ def discover(paths: Iterable[str]) -> tuple[list[tuple[str, Path]], list[UsagePr
                         "with a type folder such as sales-to-cs/)"
                     )
                 )
-            for file in inside:
-                found.setdefault(file.resolve(), (file.as_posix(), file))
+            for file, resolved in inside:
+                found.setdefault(resolved, (file.as_posix(), file))
         elif path.exists() or path.is_symlink():
             problems.append(UsageProblem(f"{given}: not a file or folder that can be read"))
         else:
@@ -197,10 +210,16 @@ def discover(paths: Iterable[str]) -> tuple[list[tuple[str, Path]], list[UsagePr
     return list(found.values()), problems
 
 
-def _handoffs_in(folder: Path) -> Iterable[Path]:
-    for root, dirs, files in os.walk(folder):
+def _handoffs_in(folder: Path) -> Iterable[tuple[Path, Path]]:
+    """(path, resolved path) of each handoff below `folder`; folders are resolved once each."""
+    for root, dirs, _ in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        yield from (Path(root, name) for name in files if _is_handoff(Path(root, name)))
+        real = Path(os.path.realpath(root))
+        with os.scandir(root) as entries:
+            for entry in entries:
+                path = Path(root, entry.name)
+                if entry.is_file() and _is_handoff(path):
+                    yield path, (path.resolve() if entry.is_symlink() else real / entry.name)
 
 
 def lint_file(path: Path, display: str, options: Options = Options()) -> FileResult:

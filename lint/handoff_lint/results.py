@@ -10,7 +10,7 @@ Severity = Literal["error", "warning", "info"]
 Level = Literal["complete", "partial", "missing", "n/a"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding in one file, at a 1-based line and column (None for the whole file)."""
 
@@ -33,17 +33,10 @@ class Diagnostic:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Diagnostic:
-        return cls(
-            data["code"],
-            data["name"],
-            data["severity"],
-            data["message"],
-            data["line"],
-            data["column"],
-        )
+        return cls(**data)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """Why a section is not complete, in the writer's words, with the line it points at."""
 
@@ -51,7 +44,7 @@ class Finding:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SectionResult:
     heading: str
     category: str | None
@@ -86,7 +79,7 @@ class SectionResult:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CategoryResult:
     id: str
     name: str
@@ -129,7 +122,7 @@ class CategoryResult:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """Everything known about one handoff file after every check ran."""
 
@@ -187,14 +180,14 @@ class FileResult:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UsageProblem:
     """A path or setting the run could not use: exit status 2, the rest still reported."""
 
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     files: tuple[FileResult, ...]
     threshold: float

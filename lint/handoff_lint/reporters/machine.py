@@ -15,12 +15,15 @@ _GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def render_json(report: Report) -> str:
-    document = {
-        "files": [result.to_dict() for result in report.files],
-        "problems": [problem.message for problem in report.problems],
-        "summary": report.summary(),
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    """One JSON document; built file by file so 10,000 results never sit in memory as dicts."""
+    files = ",\n".join(
+        "    " + json.dumps(result.to_dict(), ensure_ascii=False) for result in report.files
+    )
+    problems = json.dumps([problem.message for problem in report.problems], ensure_ascii=False)
+    summary = json.dumps(report.summary())
+    return (
+        f'{{\n  "files": [\n{files}\n  ],\n  "problems": {problems},\n  "summary": {summary}\n}}\n'
+    )
 
 
 def render_sarif(report: Report) -> str:
