@@ -72,7 +72,7 @@ def test_text_output_like_a_linter(cli: Callable[..., Run], handoff: Callable[..
     lines = result.out.splitlines()
     assert (
         "handoffs/sales-to-cs/weak.md: HO302 Risk Flags is missing: add a `## Risk Flags` "
-        "section" in lines
+        "section (also accepted: Risks)" in lines
     )
     assert any(line.startswith("handoffs/sales-to-cs/weak.md: 65/100 BLOCKED") for line in lines)
     assert any("Technical requirements" in line and "missing" in line for line in lines)

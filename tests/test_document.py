@@ -112,4 +112,5 @@ def test_heading_keys_ignore_case_emoji_numbering_and_parenthetical() -> None:
         "2) **Success** Criteria:",
     ):
         assert heading_key(heading) == "success criteria"
-    assert heading_key("Expectations & Success") == "expectations and success"
+    assert heading_key("Expectations & Success") == heading_key("Expectations and Success")
+    assert heading_key("Security & Compliance") == heading_key("Security/Compliance")

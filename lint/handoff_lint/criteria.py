@@ -23,10 +23,11 @@ from handoff_lint.text import (
 _MITIGATION = re.compile(
     r"(?:mitigat\w*|plan|next steps?|response|action)\s*[:\-—–]\s*\S|(?:→|->|=>)\s*\S", re.I
 )
+_LABEL_PARTS = re.compile(r"\s*(?:/|,|;|\+|&|\band\b)\s*")
 _OWNER = re.compile(r"@\w|\bowner\s*:\s*\S", re.I)
 _SEVERITY_COLUMNS = ("severity", "priority", "impact", "level", "rag")
-_MITIGATION_COLUMNS = ("mitigation", "plan", "response", "action", "next step")
-_OWNER_COLUMNS = ("owner", "who", "assignee", "responsible", "dri")
+_MITIGATION_COLUMNS = ("mitigation", "plan", "response", "action", "next step", "what to do")
+_OWNER_COLUMNS = ("owner", "who", "assignee", "assigned", "responsible", "dri", "lead")
 _DUE_COLUMNS = ("due", "when", "date", "deadline", "by")
 
 
@@ -41,7 +42,8 @@ class Item:
     def column(self, names: Iterable[str]) -> str | None:
         """The cell under the first header naming one of `names`; None when no such column."""
         for header, value in self.cells.items():
-            if any(name in header.split() or name == header for name in names):
+            words = {word.rstrip("s") for word in header.split()}
+            if any(all(w.rstrip("s") in words for w in name.split()) for name in names):
                 return value
         return None
 
@@ -72,9 +74,11 @@ class Content:
         found: dict[str, tuple[str, int]] = {}
 
         def add(label: str, value: str, line: int) -> None:
-            key = heading_key(label)
-            if key and (key not in found or not found[key][0]):
-                found[key] = (value, line)
+            # "Executive Sponsor / Economic Buyer" answers for both roles.
+            for part in (label, *_LABEL_PARTS.split(label)):
+                key = heading_key(part)
+                if key and (key not in found or not found[key][0]):
+                    found[key] = (value, line)
 
         for table in self.section.tables:
             for column, header in enumerate(table.header):
@@ -105,10 +109,10 @@ class Content:
             if text:
                 entries.append(Item(text, entry.line, {}))
         for entry in self.section.paragraphs:
-            if split_label(entry.text):
-                text = self.clean(entry.text)
-                if text:
-                    entries.append(Item(text, entry.line, {}))
+            pair = split_label(entry.text)
+            # "Two things to watch:" introduces a list; it is not an entry itself.
+            if pair and self.clean(pair[1]):
+                entries.append(Item(self.clean(entry.text), entry.line, {}))
         return sorted(entries, key=lambda item: item.line)
 
 
@@ -156,7 +160,7 @@ def _count(
 ) -> list[Finding]:
     if len(items) >= needed:
         return []
-    plural = noun if needed == 1 else f"{noun}s"
+    plural = noun if needed == 1 else {"criterion": "criteria"}.get(noun, f"{noun}s")
     if not items:
         return [
             Finding(
@@ -176,9 +180,10 @@ def _count(
 
 def measurable(content: Content, params: Mapping[str, Any], heading: str) -> list[Finding]:
     items = content.items()
+    noun = "criterion" if "criteri" in heading.lower() else "item"
     findings = [
         Finding(
-            f"{heading}: criterion {n} {item.snippet()} has no measurable target: "
+            f"{heading}: {noun} {n} {item.snippet()} has no measurable target: "
             "add a number, %, or date",
             item.line,
         )
@@ -186,7 +191,7 @@ def measurable(content: Content, params: Mapping[str, Any], heading: str) -> lis
         if not is_measurable(item.text)
     ]
     extra = ", each with a number, %, or date"
-    return _count(content, items, params["min_items"], "criterion", heading, extra) + findings
+    return _count(content, items, params["min_items"], noun, heading, extra) + findings
 
 
 def timeline(content: Content, params: Mapping[str, Any], heading: str) -> list[Finding]:
@@ -211,7 +216,7 @@ def risks(content: Content, params: Mapping[str, Any], heading: str) -> list[Fin
             findings.append(
                 Finding(
                     f"{heading}: risk {n} {item.snippet()} has no severity: "
-                    "add 🔴, 🟡 or 🟢 (or high, medium, low)",
+                    "add 🔴, 🟠, 🟡 or 🟢 (or critical, high, medium, low)",
                     item.line,
                 )
             )

@@ -30,7 +30,8 @@ def template_text(path: Path) -> frozenset[str]:
 def score_section(document: Document, spec: SectionSpec, template: frozenset[str]) -> SectionResult:
     section = document.section(spec.keys)
     if section is None:
-        finding = Finding(f"{spec.heading} is missing: add a `## {spec.heading}` section")
+        also = f" (also accepted: {', '.join(spec.aliases)})" if spec.aliases else ""
+        finding = Finding(f"{spec.heading} is missing: add a `## {spec.heading}` section{also}")
         return SectionResult(spec.heading, spec.category, "missing", None, (finding,))
     first = next((line.text for line in section.lines() if clean(line.text)), "")
     reason = not_applicable_reason(first)

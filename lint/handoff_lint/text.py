@@ -26,17 +26,20 @@ _NOT_APPLICABLE = re.compile(
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|januar|februar|märz|mai|juni|juli|oktober|dezember)"  # German, for DACH teams
 )
 # Bare month names are dates ("end of March"), but "may" alone is an everyday verb.
 _MONTH_ALONE = (
     r"(?:january|february|march|april|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|januar|februar|märz|juni|juli|oktober|dezember)"
 )
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?"
 _DATE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b"  # 2026-12-03
-    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # 12/03, 12/03/2026
+    r"|\b(?!24/7\b)\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # 12/03, 12/03/2026 (not 24/7)
+    r"|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b"  # 17.08.2026
     rf"|\b{_MONTH}\.?\s+\d{{1,2}}\b"  # Dec 3
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"  # 3 Dec
     rf"|\b{_MONTH}\s+\d{{4}}\b"  # May 2027
@@ -47,7 +50,11 @@ _DATE = re.compile(
     r"|\b(?:today|tomorrow|eod|eow|eom|eoq)\b",
     re.IGNORECASE,
 )
-_NUMBERISH = re.compile(r"[\d%$€£¥]")
+_NUMBERISH = re.compile(
+    r"[\d%$€£¥]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|twenty|thirty|forty|fifty|hundred|thousand|million|half|double|twice|triple|percent)\b",
+    re.IGNORECASE,
+)
 _SEVERITY = re.compile(r"[🔴🟠🟡🟢]|\b(?:critical|high|medium|med|low)\b", re.IGNORECASE)
 
 
@@ -55,11 +62,13 @@ _SEVERITY = re.compile(r"[🔴🟠🟡🟢]|\b(?:critical|high|medium|med|low)\b
 def heading_key(text: str) -> str:
     """The form headings and labels are matched in: case, emoji, punctuation, numbering ignored."""
     text = _LINK.sub(r"\1", text)
-    text = _MARKUP.sub("", text).replace("&", " and ")
+    text = _MARKUP.sub("", text).replace("&", " ")
     text = _EDGE.sub("", text)
     text = _TRAILING_PAREN.sub("", text)
     text = _LEADING_NUMBER.sub("", text)
-    return " ".join(_NON_WORD.sub(" ", text.lower()).replace("_", " ").split())
+    # "and", "&" and "/" all join two things: "Security & Compliance" is "Security/Compliance".
+    words = _NON_WORD.sub(" ", text.lower()).replace("_", " ").split()
+    return " ".join(word for word in words if word != "and")
 
 
 def strip_comments(text: str) -> str:
