@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
 
     site = commands.add_parser(
         "site",
-        help="write the handoff site's generated pages (see `handoff site --help`)",
+        help="write the handoff site's pages without MkDocs (see `handoff site pages --help`)",
         add_help=False,
     )
     site.add_argument("site_args", nargs=argparse.REMAINDER)
@@ -101,7 +101,12 @@ def _threshold(value: str) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "site":  # its own options (`handoff site pages --help`) pass through
+        args.site_args = [*extra, *args.site_args]
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     forget_settings()
     try:
         return int(COMMANDS[args.command](args))
