@@ -75,8 +75,8 @@ def test_partial_and_missing_sections_make_partial_categories(
         "add a number, %, or date" in expectations["reasons"]
     )
     assert (
-        "Success Criteria lists 2 of the 3 criteria it needs: add 1 more, each with a number, "
-        "%, or date" in expectations["reasons"]
+        "Success Criteria lists 2 of the 3 criteria it needs: add 1 more, each with a measurable "
+        "target" in expectations["reasons"]
     )
     relationship = category(file, "relationship-context")
     assert relationship["level"] == "partial"

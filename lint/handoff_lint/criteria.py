@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from handoff_lint.document import Section
@@ -25,10 +26,6 @@ _MITIGATION = re.compile(
 )
 _LABEL_PARTS = re.compile(r"\s*(?:/|,|;|\+|&|\band\b)\s*")
 _OWNER = re.compile(r"@\w|\bowner\s*:\s*\S", re.I)
-_SEVERITY_COLUMNS = ("severity", "priority", "impact", "level", "rag")
-_MITIGATION_COLUMNS = ("mitigation", "plan", "response", "action", "next step", "what to do")
-_OWNER_COLUMNS = ("owner", "who", "assignee", "assigned", "responsible", "dri", "lead")
-_DUE_COLUMNS = ("due", "when", "date", "deadline", "by")
 
 
 @dataclass(frozen=True)
@@ -155,117 +152,103 @@ def fields(content: Content, params: Mapping[str, Any], heading: str) -> list[Fi
     return findings
 
 
-def _count(
-    content: Content, items: list[Item], needed: int, noun: str, heading: str, extra: str
-) -> list[Finding]:
+@dataclass(frozen=True)
+class Part:
+    """Something every entry of a list must have: a date, an owner, a severity..."""
+
+    name: str  # "due date", as in "has no due date"
+    fix: str  # what to add, in the writer's words
+    columns: tuple[str, ...]  # table columns that hold it; without one, the entry's text
+    in_cell: Callable[[str], object]
+    in_text: Callable[[str], object]
+
+
+@dataclass(frozen=True)
+class ListRule:
+    """A list criterion: at least `minimum` entries (named `noun`), each with every part."""
+
+    noun: str
+    minimum: str  # the rubric parameter holding the minimum
+    parts: tuple[Part, ...]
+
+
+_SEVERITY = Part(
+    "severity",
+    "add 🔴, 🟠, 🟡 or 🟢 (or critical, high, medium, low)",
+    ("severity", "priority", "impact", "level", "rag"),
+    has_severity,
+    has_severity,
+)
+_MITIGATION_PART = Part(
+    "mitigation",
+    "say what the next team should do about it",
+    ("mitigation", "plan", "response", "action", "next step", "what to do"),
+    bool,
+    _MITIGATION.search,
+)
+_OWNER_PART = Part(
+    "owner",
+    "add who does it (an Owner column, `@name` or `Owner: name`)",
+    ("owner", "who", "assignee", "assigned", "responsible", "dri", "lead"),
+    bool,
+    _OWNER.search,
+)
+_DUE = Part(
+    "due date",
+    "add when it is due (a date like 2026-12-03, or a day like Friday)",
+    ("due", "when", "date", "deadline", "by"),
+    has_date,
+    has_date,
+)
+_TARGET = Part("measurable target", "add a number, %, or date", (), is_measurable, is_measurable)
+_DATE_PART = Part("date", "add when it is due", (), has_date, has_date)
+
+LIST_RULES = {
+    "measurable": ListRule("item", "min_items", (_TARGET,)),
+    "timeline": ListRule("milestone", "min_milestones", (_DATE_PART,)),
+    "risks": ListRule("risk", "min_items", (_SEVERITY, _MITIGATION_PART)),
+    "actions": ListRule("action item", "min_items", (_OWNER_PART, _DUE)),
+}
+_PLURAL = {"criterion": "criteria"}
+
+
+def entries(content: Content, params: Mapping[str, Any], heading: str, kind: str) -> list[Finding]:
+    """Each entry of the section's lists and tables checked for every part its kind needs."""
+    rule = LIST_RULES[kind]
+    noun = "criterion" if kind == "measurable" and "criteri" in heading.lower() else rule.noun
+    items = content.items()
+    findings = []
+    for n, item in enumerate(items, 1):
+        for part in rule.parts:
+            cell = item.column(part.columns)
+            if not (part.in_text(item.text) if cell is None else part.in_cell(cell)):
+                findings.append(
+                    Finding(
+                        f"{heading}: {noun} {n} {item.snippet()} has no {part.name}: {part.fix}",
+                        item.line,
+                    )
+                )
+    needed = int(params[rule.minimum])
     if len(items) >= needed:
-        return []
-    plural = noun if needed == 1 else {"criterion": "criteria"}.get(noun, f"{noun}s")
+        return findings
+    plural = noun if needed == 1 else _PLURAL.get(noun, f"{noun}s")
+    each = " and ".join(
+        f"{'an' if part.name[0] in 'aeiou' else 'a'} {part.name}" for part in rule.parts
+    )
     if not items:
-        return [
-            Finding(
-                f"{heading} has no {plural} written as a list or table: add at least {needed}"
-                f"{extra}",
-                content.section.line,
-            )
-        ]
-    return [
-        Finding(
-            f"{heading} lists {len(items)} of the {needed} {plural} it needs: add "
-            f"{needed - len(items)} more{extra}",
-            content.section.line,
+        message = f"{heading} has no {plural} written as a list or table: add at least {needed}"
+    else:
+        message = (
+            f"{heading} lists {len(items)} of the {needed} {plural} it needs: "
+            f"add {needed - len(items)} more"
         )
-    ]
-
-
-def measurable(content: Content, params: Mapping[str, Any], heading: str) -> list[Finding]:
-    items = content.items()
-    noun = "criterion" if "criteri" in heading.lower() else "item"
-    findings = [
-        Finding(
-            f"{heading}: {noun} {n} {item.snippet()} has no measurable target: "
-            "add a number, %, or date",
-            item.line,
-        )
-        for n, item in enumerate(items, 1)
-        if not is_measurable(item.text)
-    ]
-    extra = ", each with a number, %, or date"
-    return _count(content, items, params["min_items"], noun, heading, extra) + findings
-
-
-def timeline(content: Content, params: Mapping[str, Any], heading: str) -> list[Finding]:
-    items = content.items()
-    findings = [
-        Finding(
-            f"{heading}: milestone {n} {item.snippet()} has no date: add when it is due", item.line
-        )
-        for n, item in enumerate(items, 1)
-        if not has_date(item.text)
-    ]
-    extra = ", each with its date"
-    return _count(content, items, params["min_milestones"], "milestone", heading, extra) + findings
-
-
-def risks(content: Content, params: Mapping[str, Any], heading: str) -> list[Finding]:
-    items = content.items()
-    findings = []
-    for n, item in enumerate(items, 1):
-        severity = item.column(_SEVERITY_COLUMNS)
-        if not has_severity(item.text if severity is None else severity):
-            findings.append(
-                Finding(
-                    f"{heading}: risk {n} {item.snippet()} has no severity: "
-                    "add 🔴, 🟠, 🟡 or 🟢 (or critical, high, medium, low)",
-                    item.line,
-                )
-            )
-        mitigation = item.column(_MITIGATION_COLUMNS)
-        if not (mitigation if mitigation is not None else _MITIGATION.search(item.text)):
-            findings.append(
-                Finding(
-                    f"{heading}: risk {n} {item.snippet()} has no mitigation: "
-                    "say what the next team should do about it",
-                    item.line,
-                )
-            )
-    extra = ", each with a severity and a mitigation"
-    return _count(content, items, params["min_items"], "risk", heading, extra) + findings
-
-
-def actions(content: Content, params: Mapping[str, Any], heading: str) -> list[Finding]:
-    items = content.items()
-    findings = []
-    for n, item in enumerate(items, 1):
-        owner = item.column(_OWNER_COLUMNS)
-        if not (owner if owner is not None else _OWNER.search(item.text)):
-            findings.append(
-                Finding(
-                    f"{heading}: action item {n} {item.snippet()} has no owner: "
-                    "add who does it (an Owner column, `@name` or `Owner: name`)",
-                    item.line,
-                )
-            )
-        due = item.column(_DUE_COLUMNS)
-        if not has_date(item.text if due is None else due):
-            findings.append(
-                Finding(
-                    f"{heading}: action item {n} {item.snippet()} has no due date: "
-                    "add when it is due (a date like 2026-12-03, or a day like Friday)",
-                    item.line,
-                )
-            )
-    extra = ", each with an owner and a due date"
-    return _count(content, items, params["min_items"], "action item", heading, extra) + findings
+    return [Finding(f"{message}, each with {each}", content.section.line), *findings]
 
 
 CRITERIA: dict[str, Check] = {
     "prose": prose,
     "fields": fields,
-    "measurable": measurable,
-    "timeline": timeline,
-    "risks": risks,
-    "actions": actions,
+    **{kind: partial(entries, kind=kind) for kind in LIST_RULES},
 }
 
 # What each kind of criterion asks, for `handoff types` and the "How we score" page.
