@@ -173,3 +173,27 @@ def test_published_hooks_are_documented_and_real() -> None:
     [local] = [r for r in own["repos"] if r["repo"] == "local"]
     assert local["hooks"][0]["id"] == "handoff-lint"
     assert own["minimum_pre_commit_version"] >= "4.4.0"
+
+
+def test_step_summary_shows_the_change_since_the_base(
+    cli: Callable[..., Run], repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (repo / "handoffs/sales-to-cs/a.md").write_text(weak_text(), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "a weak handoff on main")
+    git(repo, "checkout", "-q", "-b", "improve")
+    (repo / "handoffs/sales-to-cs/a.md").write_text(complete_text("sales-to-cs"))
+    partial = drop_section(complete_text("cs-to-sales"), "Risks")
+    (repo / "handoffs/cs-to-sales").mkdir()
+    (repo / "handoffs/cs-to-sales/b.md").write_text(partial, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "improve")
+    summary = tmp_path.parent / f"{tmp_path.name}-summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = cli("lint", "--changed-since", "main", "--format", "text")
+    assert result.code == 0
+    text = summary.read_text(encoding="utf-8")
+    assert "| `handoffs/sales-to-cs/a.md` | sales-to-cs | 100 | 65 → 100 | passed | – |" in text
+    assert (
+        "| `handoffs/cs-to-sales/b.md` | cs-to-sales | 85 | new | passed | Risk flags "
+        "(missing) |" in text
+    )

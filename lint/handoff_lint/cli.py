@@ -128,6 +128,7 @@ def forget_settings() -> None:
 
 def run_lint(args: argparse.Namespace) -> int:
     import os
+    from dataclasses import replace
 
     from handoff_lint.linter import (
         Options,
@@ -136,6 +137,7 @@ def run_lint(args: argparse.Namespace) -> int:
         default_paths,
         lint,
         require_config,
+        scores_at,
     )
     from handoff_lint.reporters import reporter
 
@@ -154,7 +156,10 @@ def run_lint(args: argparse.Namespace) -> int:
         if output != "text":
             print(f"handoff: {problem.message}", file=sys.stderr)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if output == "github" and summary:
+    if summary:
+        if args.changed_since:
+            baseline = scores_at(args.changed_since, report.files, options)
+            report = replace(report, baseline=baseline)
         with open(summary, "a", encoding="utf-8") as stream:
             stream.write(reporter("markdown")(report))
     return report.exit_code

@@ -121,36 +121,52 @@ def _repository_root(directory: Path) -> Path | None:
     return None if directory.parent == directory else _repository_root(directory.parent)
 
 
+def _git(*args: str, why: str) -> bytes:
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", *args], capture_output=True, check=True)
+    except FileNotFoundError:
+        raise ConfigError(f"{why} needs git, which is not installed") from None
+    except subprocess.CalledProcessError as exc:
+        said = exc.stderr.decode(errors="replace").strip().splitlines()
+        raise ConfigError(f"{why}: git could not compare ({said[-1] if said else exc})") from None
+    return done.stdout
+
+
 def changed_handoffs(base: str, paths: Sequence[str]) -> list[str]:
     """The handoffs under `paths` added, copied, modified or renamed since `base`.
 
     Deleted handoffs are left out: there is nothing to lint.
     """
-
-    import subprocess
-
-    def git(*args: str) -> str:
-        try:
-            done = subprocess.run(["git", *args], capture_output=True, text=True, check=True)
-        except FileNotFoundError:
-            raise ConfigError("--changed-since needs git, which is not installed") from None
-        except subprocess.CalledProcessError as exc:
-            said = exc.stderr.strip().splitlines()
-            raise ConfigError(
-                f"--changed-since {base}: git could not compare ({said[-1] if said else exc})"
-            ) from None
-        return done.stdout
-
-    root = Path(git("rev-parse", "--show-toplevel").strip())
-    names = git("diff", "--name-only", "-z", "--diff-filter=ACMR", f"{base}...HEAD")
+    why = f"--changed-since {base}"
+    root = Path(_git("rev-parse", "--show-toplevel", why=why).decode().strip())
+    names = _git("diff", "--name-only", "-z", "--diff-filter=ACMR", f"{base}...HEAD", why=why)
     scopes = [Path(p).resolve() for p in paths]
     changed = []
-    for name in filter(None, names.split("\0")):
+    for name in filter(None, names.decode().split("\0")):
         path = (root / name).resolve()
         inside = any(path == s or s in path.parents for s in scopes)
         if inside and _is_handoff(path):
             changed.append(_display(path))
     return changed
+
+
+def scores_at(
+    base: str, results: Iterable[FileResult], options: Options
+) -> dict[str, float | None]:
+    """Each handoff's score where the branch left `base` (None: it did not exist there)."""
+    why = f"--changed-since {base}"
+    fork = _git("merge-base", base, "HEAD", why=why).decode().strip()
+    scores: dict[str, float | None] = {}
+    for result in results:
+        try:
+            raw = _git("show", f"{fork}:{result.uri}", why=why)
+        except ConfigError:
+            scores[result.path] = None  # added on the branch (or renamed: compared as new)
+            continue
+        scores[result.path] = lint_bytes(raw, Path(result.path), result.path, options).score
+    return scores
 
 
 def _is_handoff(path: Path) -> bool:

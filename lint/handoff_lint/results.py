@@ -192,6 +192,8 @@ class Report:
     files: tuple[FileResult, ...]
     threshold: float
     problems: tuple[UsageProblem, ...] = ()
+    # With --changed-since: each handoff's score on the base branch (None: new there).
+    baseline: Mapping[str, float | None] = field(default_factory=dict)
 
     @property
     def passed(self) -> int:

@@ -41,7 +41,11 @@ def _cell(text: str) -> str:
 
 
 def render_markdown(report: Report) -> str:
-    """A scorecard per handoff in Markdown, for $GITHUB_STEP_SUMMARY or a PR comment."""
+    """A scorecard table in Markdown, for $GITHUB_STEP_SUMMARY or a pull request comment.
+
+    Each handoff with its score, the change since the base branch where it existed there,
+    and the categories still short; then what blocks each blocked one.
+    """
     s = report.summary()
     icon = "✅" if report.exit_code == 0 else "❌"
     out = [
@@ -53,11 +57,25 @@ def render_markdown(report: Report) -> str:
     if not report.files and not report.problems:
         out.append("No handoffs changed.")
     if report.files:
-        out += ["| Handoff | Type | Score | Result |", "|---|---|---|---|"]
+        out += [
+            "| Handoff | Type | Score | Change | Result | Still short |",
+            "|---|---|---|---|---|---|",
+        ]
         for r in report.files:
             score = "–" if r.score is None else f"{r.score:g}"
             state = "passed" if r.passed else "**blocked**"
-            out.append(f"| `{_cell(r.path)}` | {r.type or '?'} | {score} | {state} |")
+            short = (
+                ", ".join(
+                    f"{c.name} ({c.level})"
+                    for c in r.categories
+                    if c.level in ("partial", "missing")
+                )
+                or "–"
+            )
+            out.append(
+                f"| `{_cell(r.path)}` | {r.type or '?'} | {score} | {_change(report, r)} "
+                f"| {state} | {_cell(short)} |"
+            )
     for r in report.files:
         if r.passed:
             continue
@@ -72,6 +90,16 @@ def render_markdown(report: Report) -> str:
                 out.append(f"| {c.name} | {points} | {_LEVEL[c.level]} | {todo} |")
     out += [f"- ⚠️ {_cell(p.message)}" for p in report.problems]
     return "\n".join(out) + "\n"
+
+
+def _change(report: Report, result: FileResult) -> str:
+    if result.path not in report.baseline:
+        return "–"
+    before = report.baseline[result.path]
+    if before is None:
+        return "new"
+    after = "–" if result.score is None else f"{result.score:g}"
+    return f"{before:g} → {after}"
 
 
 def _at(d: Diagnostic) -> str:
