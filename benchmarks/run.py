@@ -132,6 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, few repetitions")
     parser.add_argument("--no-site", action="store_true", help="skip the site builds")
+    parser.add_argument(
+        "--site-10k", action="store_true", help="also build the site for 10,000 (about 4 minutes)"
+    )
     args = parser.parse_args(argv)
     runs = 5 if args.quick else 15
     sizes = (200, 1000) if args.quick else (1000, 10_000)
@@ -216,8 +219,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{size / warm:,.0f} files/s",
                 f"{cold / warm:.1f}× cold (target ≥ 10)",
             )
+        bomb_rows(rows, work)
         if not args.no_site:
             site_rows(rows, work, (50, 200) if args.quick else (100, 1000))
+        if args.site_10k:
+            from site_build import build_site
+
+            seconds, size_bytes = build_site(work / "site10k", 10_000, hooks=True)
+            row(
+                rows,
+                "site, 10,000 handoffs: `mkdocs build`",
+                f"{seconds:.0f} s, {size_bytes / 10_000 / 1024:.0f} KiB a handoff",
+                "target < 600 s, size per handoff flat",
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(
@@ -228,6 +242,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     for cells in rows:
         print("| " + " | ".join(cells) + " |")
     return 0
+
+
+def bomb_rows(rows: list[list[str]], work: Path) -> None:
+    """How long the hostile inputs of the hardening tests take, whole process, one run each."""
+    corpus = REPO / "tests" / "corpus"
+    front = "---\ntype: sdr-to-ae\ncompany: Bomb\n---\n"
+    bombs = {
+        "YAML alias expansion (billion laughs)": (corpus / "billion-laughs.md").read_bytes(),
+        "deeply nested YAML": (corpus / "deep-nesting.md").read_bytes(),
+        "a 30 MB file": (front + "word " * 6_000_000).encode(),
+        "a one-megabyte line": (
+            front + "## Why They Took the Meeting\n" + "pain " * 200_000
+        ).encode(),
+        "ten thousand headings": (
+            front + "".join(f"## Heading {i}\ntext\n" for i in range(10_000))
+        ).encode(),
+    }
+    for name, data in bombs.items():
+        path = work / "bomb.md"
+        path.write_bytes(data)
+        seconds = median_seconds([str(BIN / "handoff"), "lint", "--no-cache", str(path)], 1, work)
+        row(rows, f"hostile input: {name}", f"{seconds * 1000:,.0f} ms", "guard in tests: 60 s")
 
 
 def site_rows(rows: list[list[str]], work: Path, sizes: Sequence[int]) -> None:
