@@ -109,9 +109,14 @@ def _check_job(job: _Job, options: Options) -> FileResult:
 
 def repository_path(path: Path) -> str:
     """`path` relative to the root of the git repository holding it (as given outside one)."""
-    real = Path(os.path.realpath(path.parent)) / path.name
+    real = _real_folder(path.parent) / path.name
     root = _repository_root(real.parent)
     return real.relative_to(root).as_posix() if root else path.as_posix()
+
+
+@cache
+def _real_folder(folder: Path) -> Path:
+    return Path(os.path.realpath(folder))
 
 
 @cache
