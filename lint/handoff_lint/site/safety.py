@@ -93,10 +93,24 @@ class Escaper:
         """For Markdown source: every ASCII punctuation mark becomes a numeric character
         reference, so no value can open emphasis, a link, a table cell, an emoji shortcode,
         an attribute list or an HTML tag, whatever the Markdown extensions."""
+        return _markdown_escape(self.plain(value))
+
+    def message(self, value: str) -> str:
+        """A linter message, escaped like any value, its `code` spans shown as code."""
+        parts = self.plain(value).split("`")
+        if len(parts) % 2 == 0:  # an unpaired backtick: no code spans to show
+            return self.markdown(value)
         return "".join(
-            char if char.isalnum() or char == " " or ord(char) > 127 else f"&#{ord(char)};"
-            for char in self.plain(value)
+            f"<code>{_markdown_escape(part)}</code>" if n % 2 else _markdown_escape(part)
+            for n, part in enumerate(parts)
         )
+
+
+def _markdown_escape(text: str) -> str:
+    return "".join(
+        char if char.isalnum() or char == " " or ord(char) > 127 else f"&#{ord(char)};"
+        for char in text
+    )
 
 
 # What Material and the enabled Markdown extensions render, and nothing that runs or loads:

@@ -56,7 +56,7 @@ def scorecard(handoff: Handoff, esc: Escaper) -> str:
             points = (
                 "–" if category.level == "n/a" else f"{category.earned:.1f}/{category.weight:.1f}"
             )
-            reasons = "<br>".join(esc.markdown(reason) for reason in category.reasons)
+            reasons = "<br>".join(esc.message(reason) for reason in category.reasons)
             body.append(
                 f"| {esc.markdown(category.name)} | {LEVEL_MARK[category.level]} "
                 f"{category.level} | {points} | {reasons} |"
@@ -74,7 +74,7 @@ def scorecard(handoff: Handoff, esc: Escaper) -> str:
         for d in problems:
             where = f" (line {d.line})" if d.line else ""
             code = f"[{d.code}]({link(handoff.src, rule_page(d.code))})"
-            body.append(f"- {code} {d.severity}: {esc.markdown(d.message)}{where}")
+            body.append(f"- {code} {d.severity}: {esc.message(d.message)}{where}")
         body.append("")
     return "\n".join([f'!!! {kind} handoff-scorecard "{title}"', "", *_indent(body)])
 
