@@ -66,12 +66,12 @@ def test_a_warm_run_skips_parsing_and_validation(tmp_path: Path) -> None:
     many(tmp_path, 4)
     code = (
         "import sys; from handoff_lint.cli import main; main(['lint']); "
-        "print(sorted(m for m in ('markdown_it', 'jsonschema') if m in sys.modules))"
+        "print(sorted(m for m in ('markdown_it', 'jsonschema_rs') if m in sys.modules))"
     )
     run = [sys.executable, "-c", code]
     cold = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, check=False)
     warm = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, check=False)
-    assert cold.stdout.splitlines()[-1] == "['jsonschema', 'markdown_it']"
+    assert cold.stdout.splitlines()[-1] == "['jsonschema_rs', 'markdown_it']"
     assert warm.stdout.splitlines()[-1] == "[]"
     assert cold.stdout.splitlines()[:-1] == warm.stdout.splitlines()[:-1]
 
