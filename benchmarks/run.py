@@ -147,30 +147,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         one = generate(work / "one", 5)[2]  # a sales-to-cs handoff
         yaml_one = frontmatter_files(work / "one", work / "one-yaml")[2]
         schema = REPO / "schemas" / "handoff.schema.json"
-        bare = [PY, "-c", "import yaml, jsonschema, markdown_it"]
-        parse_one = [
-            PY,
-            "-c",
-            (
-                "import sys, yaml, jsonschema, markdown_it; t = open(sys.argv[1]).read(); "
-                "f, b = t.split('\\n---\\n', 1); yaml.load(f[4:], Loader=yaml.CSafeLoader); "
-                "markdown_it.MarkdownIt('commonmark').enable('table').parse(b)"
-            ),
-            str(one),
-        ]
+        # The hook against two baselines, each its imports plus reading and parsing one file:
+        # the dependencies the performance issue named, and the ones the linter imports now.
+        parse = (
+            "; t = open(sys.argv[1]).read(); f, b = t.split('\\n---\\n', 1); "
+            "yaml.load(f[4:], Loader=yaml.CSafeLoader); "
+            "markdown_it.MarkdownIt('commonmark').enable('table').parse(b)"
+        )
+        named = "import sys, yaml, frontmatter, jsonschema, markdown_it" + parse
+        ours = "import sys, yaml, jsonschema_rs, markdown_it" + parse
         hook = [str(BIN / "handoff"), "lint", "--no-cache", str(one)]
         cjs = [str(BIN / "check-jsonschema"), "--schemafile", str(schema), str(yaml_one)]
-        t_bare = median_seconds(bare, runs, work)
-        t_parse = median_seconds(parse_one, runs, work)
+        t_named = median_seconds([PY, "-c", named, str(one)], runs, work)
+        t_ours = median_seconds([PY, "-c", ours, str(one)], runs, work)
         t_hook = median_seconds(hook, runs, work)
         t_cjs = median_seconds(cjs, runs, work)
-        row(rows, "one file: import yaml+jsonschema+markdown_it", f"{t_bare * 1000:.0f} ms", "")
-        row(rows, "one file: that import plus one parse", f"{t_parse * 1000:.0f} ms", "")
+        row(
+            rows,
+            "one file: import yaml+frontmatter+jsonschema+markdown_it, one parse",
+            f"{t_named * 1000:.0f} ms",
+            "",
+        )
+        row(
+            rows,
+            "one file: import yaml+jsonschema_rs+markdown_it (what we use), one parse",
+            f"{t_ours * 1000:.0f} ms",
+            "",
+        )
         row(
             rows,
             "one file: `handoff lint` (the hook)",
             f"{t_hook * 1000:.0f} ms",
-            f"{t_hook / t_parse:.2f}× import+parse (target ≤ 1.15)",
+            f"{t_hook / t_named:.2f}× the first, {t_hook / t_ours:.2f}× the second (target ≤ 1.15)",
         )
         row(
             rows,
