@@ -77,6 +77,8 @@ def test_changed_since_with_no_handoff_changes(cli: Callable[..., Run], repo: Pa
     git(repo, "commit", "-q", "-m", "docs")
     result = cli("lint", "--changed-since", "main")
     assert result.code == 0 and "No handoffs changed since main." in result.out
+    as_json = cli("lint", "--changed-since", "main", "--format", "json")
+    assert as_json.json()["files"] == [] and "No handoffs changed" in as_json.err
 
 
 def test_changed_since_a_bad_revision(cli: Callable[..., Run], repo: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -113,6 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"handoff: configuration error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `handoff lint | head`: the reader left; nothing more to say
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  keeps Python's exit flush quiet
+        return 1
 
 
 def forget_settings() -> None:
@@ -148,8 +152,9 @@ def run_lint(args: argparse.Namespace) -> int:
     paths = args.paths or default_paths()
     if args.changed_since:
         paths = changed_handoffs(args.changed_since, paths)
-        if not paths:
-            print(f"No handoffs changed since {args.changed_since}.")
+        if not paths:  # said on stdout only where it cannot break a machine-read format
+            stream = sys.stdout if output in ("text", "github") else sys.stderr
+            print(f"No handoffs changed since {args.changed_since}.", file=stream)
     report = lint(paths, options, None if args.no_cache else cache_folder())
     sys.stdout.write(reporter(output)(report))
     for problem in report.problems:
