@@ -416,6 +416,3 @@ def require_config() -> None:
     """Load the settings and rubric of the current folder, so a bad one fails early (exit 2)."""
     settings = config.settings_for(Path.cwd())
     rubric.load(settings.rubric)
-
-
-__all__ = ["ConfigError", "Options", "default_paths", "discover", "lint", "lint_file"]

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from handoff_lint import __version__
-from handoff_lint.reporters.terminal import render_text, scorecard, verdict
+from handoff_lint.reporters.terminal import scorecard, verdict
 from handoff_lint.results import Report
 from handoff_lint.rules import RULES
 
@@ -137,6 +137,3 @@ def render_gitlab(report: Report) -> str:
                 }
             )
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
-
-
-__all__ = ["render_gitlab", "render_json", "render_junit", "render_sarif", "render_text"]
