@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from handoff_lint import __version__, resources
-from handoff_lint.config import Settings
 from handoff_lint.results import FileResult
+
+if TYPE_CHECKING:
+    from handoff_lint.project import Project
 
 FOLDER = ".handoff_cache"
 _FORMAT = "1"  # bump when FileResult's JSON changes shape
@@ -21,17 +23,14 @@ _FORMAT = "1"  # bump when FileResult's JSON changes shape
 class ResultCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._salts: dict[tuple[Settings, str], str] = {}
         self._ready = False
 
-    def key(self, settings: Settings, options: str, identity: str, raw: bytes) -> str:
+    def key(self, project: Project, options: str, identity: str, raw: bytes) -> str:
         import hashlib
 
-        salt = self._salts.get((settings, options))
-        if salt is None:
-            salt = self._salts[(settings, options)] = _salt(settings, options)
+        salt = f"{_FORMAT}\0{options}\0{project.fingerprint}\0{identity}\0"
         digest = hashlib.blake2b(digest_size=20)
-        for part in (salt.encode(), identity.encode(), b"\0", raw):
+        for part in (salt.encode(), raw):
             digest.update(part)
         return digest.hexdigest()
 
@@ -71,18 +70,3 @@ class ResultCache:
         if not ignore.exists():
             ignore.write_text("# Created by handoff-lint: the cache is never committed.\n*\n")
         self._ready = True
-
-
-def _salt(settings: Settings, options: str) -> str:
-    """Everything besides a file's bytes that its result depends on."""
-    import hashlib
-
-    digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"{__version__}\0{_FORMAT}\0{options}\0{settings.threshold}\0".encode())
-    rubric = settings.rubric or resources.data_file("rubric.yaml")
-    schemas = settings.schemas or resources.schemas_dir()
-    templates = settings.templates or resources.templates_dir()
-    files = [rubric, *sorted(schemas.glob("*.schema.json")), *sorted(templates.glob("*.md"))]
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()

@@ -108,7 +108,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.site_args = [*extra, *args.site_args]
     elif extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
-    forget_settings()
     try:
         return int(COMMANDS[args.command](args))
     except ConfigError as exc:
@@ -119,43 +118,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def forget_settings() -> None:
-    """Settings, rubric and templates are read once per run; a new run reads them again."""
-    from handoff_lint import config, rubric
-
-    config.clear_cache()
-    rubric.clear_cache()
-    scoring = sys.modules.get("handoff_lint.scoring")  # not imported yet: nothing to forget
-    if scoring is not None:
-        scoring.template_text.cache_clear()
-
-
 def run_lint(args: argparse.Namespace) -> int:
     import os
     from dataclasses import replace
 
-    from handoff_lint.linter import (
-        Options,
-        cache_folder,
-        changed_handoffs,
-        default_paths,
-        lint,
-        require_config,
-        scores_at,
-    )
+    from handoff_lint.discovery import changed_handoffs, default_paths
+    from handoff_lint.gate import Options
+    from handoff_lint.project import Workspace
     from handoff_lint.reporters import reporter
+    from handoff_lint.run import cache_folder, lint, scores_at
 
-    require_config()
+    workspace = Workspace()
+    workspace.here()  # a bad settings file or rubric fails here, before any handoff (exit 2)
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     output = args.format or ("github" if in_actions else "text")
     options = Options(args.threshold, args.allow_drafts, args.deny_drafts, args.jobs)
-    paths = args.paths or default_paths()
+    paths = args.paths or default_paths(workspace)
     if args.changed_since:
-        paths = changed_handoffs(args.changed_since, paths)
+        paths = changed_handoffs(args.changed_since, paths, workspace)
         if not paths:  # said on stdout only where it cannot break a machine-read format
             stream = sys.stdout if output in ("text", "github") else sys.stderr
             print(f"No handoffs changed since {args.changed_since}.", file=stream)
-    report = lint(paths, options, None if args.no_cache else cache_folder())
+    report = lint(paths, options, None if args.no_cache else cache_folder(workspace), workspace)
     sys.stdout.write(reporter(output)(report))
     for problem in report.problems:
         if output != "text":
@@ -163,7 +147,7 @@ def run_lint(args: argparse.Namespace) -> int:
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         if args.changed_since:
-            baseline = scores_at(args.changed_since, report.files, options)
+            baseline = scores_at(args.changed_since, report.files, options, workspace)
             report = replace(report, baseline=baseline)
         with open(summary, "a", encoding="utf-8") as stream:
             stream.write(reporter("markdown")(report))
@@ -171,24 +155,14 @@ def run_lint(args: argparse.Namespace) -> int:
 
 
 def run_score(args: argparse.Namespace) -> int:
-    from handoff_lint.linter import Options, lint
-    from handoff_lint.reporters.terminal import location, scorecard, verdict
+    from handoff_lint.gate import Options
+    from handoff_lint.reporters.terminal import render_scorecards
+    from handoff_lint.run import lint
 
     report = lint([args.path], Options(args.threshold))
     for problem in report.problems:
         print(f"handoff: {problem.message}", file=sys.stderr)
-    for result in report.files:
-        print(verdict(result))
-        for line in scorecard(result, sections=True):
-            print(line)
-        errors = [d for d in result.diagnostics if d.severity == "error"]
-        if errors:
-            print("\n  Blocking problems:")
-        for d in errors:
-            print(f"    {location(result, d.line, d.column)}: {d.code} {d.message}")
-        for section in result.unscored:
-            mark = "present" if section.level == "complete" else "not filled in"
-            print(f"    (not scored) {section.heading}: {mark}")
+    sys.stdout.write(render_scorecards(report))
     return report.exit_code
 
 
@@ -208,28 +182,10 @@ def run_new(args: argparse.Namespace) -> int:
 def run_types(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from handoff_lint import config, rubric
-    from handoff_lint.criteria import DESCRIPTIONS
+    from handoff_lint import project
+    from handoff_lint.reporters.terminal import render_rubric
 
-    rules = rubric.load(config.settings_for(Path.cwd()).rubric)
-    names = {c.id: c for c in rules.categories}
-    for handoff_type in rules.types.values():
-        print(f"{handoff_type.slug}: {handoff_type.name}, {handoff_type.about}")
-        for category in rules.categories:
-            specs = handoff_type.sections_for(category.id)
-            if not specs:
-                print(f"  {category.name} ({float(category.weight):g}): not applicable")
-                continue
-            print(f"  {names[category.id].name} ({float(category.weight):g})")
-            for spec in specs:
-                assert spec.criterion is not None
-                rule = DESCRIPTIONS[spec.criterion.kind](spec.criterion.params)
-                print(f"    - {spec.heading}: {rule}")
-        unscored = [s.heading for s in handoff_type.sections if s.category is None]
-        if unscored:
-            print(f"  Not scored: {', '.join(unscored)}")
-        print()
-    print(f"Threshold: {rules.threshold:g}/100")
+    sys.stdout.write(render_rubric(project.load(Path.cwd()).rubric))
     return 0
 
 

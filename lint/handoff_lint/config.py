@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,27 +27,37 @@ class Settings:
     templates: Path | None = None
 
 
-@cache
-def settings_for(directory: Path) -> Settings:
-    """The settings of the nearest `handoff.toml` or `pyproject.toml` with `[tool.handoff]`."""
-    return _settings_for(directory.resolve())
+def find(directory: Path, seen: MutableMapping[Path, Settings] | None = None) -> Settings:
+    """The settings of the nearest `handoff.toml` or `pyproject.toml` with `[tool.handoff]`.
+
+    `seen` remembers the answer for every folder walked through, so one run (a Workspace)
+    reads each settings file once; a new run passes a new mapping and sees every edit.
+    """
+    seen = {} if seen is None else seen
+    walked = []
+    settings = Settings()
+    resolved = directory.resolve()
+    for folder in (resolved, *resolved.parents):
+        if folder in seen:
+            settings = seen[folder]
+            break
+        walked.append(folder)
+        found = _in_folder(folder)
+        if found is not None:
+            settings = found
+            break
+    for folder in walked:
+        seen[folder] = settings
+    return settings
 
 
-def clear_cache() -> None:
-    settings_for.cache_clear()
-    _settings_for.cache_clear()
-
-
-@cache
-def _settings_for(directory: Path) -> Settings:
-    for candidate in (directory / "handoff.toml", directory / "pyproject.toml"):
+def _in_folder(folder: Path) -> Settings | None:
+    for candidate in (folder / "handoff.toml", folder / "pyproject.toml"):
         if _is_file(candidate):
             table = _read(candidate)
             if table is not None:
                 return _parse(candidate, table)
-    if directory.parent == directory:
-        return Settings()
-    return _settings_for(directory.parent)
+    return None
 
 
 def _is_file(path: Path) -> bool:

@@ -1,116 +1,27 @@
-"""The criteria a section can be held to, as a registry of small functions over its content."""
+"""The kinds of criterion a section can be held to: one registry of small functions."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from handoff_lint.document import Section
+from handoff_lint.content import Content
 from handoff_lint.results import Finding
 from handoff_lint.text import (
-    clean,
-    fingerprint,
     has_date,
     has_severity,
     heading_key,
     is_measurable,
-    split_label,
     words,
 )
 
 _MITIGATION = re.compile(
     r"(?:mitigat\w*|plan|next steps?|response|action)\s*[:\-—–]\s*\S|(?:→|->|=>)\s*\S", re.I
 )
-_LABEL_PARTS = re.compile(r"\s*(?:/|,|;|\+|&|\band\b)\s*")
 _OWNER = re.compile(r"@\w|\bowner\s*:\s*\S", re.I)
-
-
-@dataclass(frozen=True)
-class Item:
-    """One entry of a list, a table row or a `**Label:** value` line, placeholders removed."""
-
-    text: str
-    line: int
-    cells: Mapping[str, str]  # header key -> cleaned cell, for table rows
-
-    def column(self, names: Iterable[str]) -> str | None:
-        """The cell under the first header naming one of `names`; None when no such column."""
-        for header, value in self.cells.items():
-            words = {word.rstrip("s") for word in header.split()}
-            if any(all(w.rstrip("s") in words for w in name.split()) for name in names):
-                return value
-        return None
-
-    def snippet(self) -> str:
-        text = self.text if len(self.text) <= 40 else self.text[:39].rstrip() + "…"
-        return f"“{text}”"
-
-
-class Content:
-    """A section's content as the criteria see it: template text and placeholders gone."""
-
-    def __init__(self, section: Section, template: frozenset[str]) -> None:
-        self.section = section
-        self.template = template
-
-    def clean(self, text: str) -> str:
-        text = clean(text)
-        return "" if fingerprint(text) in self.template else text
-
-    def text(self) -> str:
-        return " ".join(filter(None, (self.clean(line.text) for line in self.section.lines())))
-
-    def is_empty(self) -> bool:
-        return not self.text()
-
-    def fields(self) -> dict[str, tuple[str, int]]:
-        """Label -> (value, line), from key/value tables, people tables and label lines."""
-        found: dict[str, tuple[str, int]] = {}
-
-        def add(label: str, value: str, line: int) -> None:
-            # "Executive Sponsor / Economic Buyer" answers for both roles.
-            for part in (label, *_LABEL_PARTS.split(label)):
-                key = heading_key(part)
-                if key and (key not in found or not found[key][0]):
-                    found[key] = (value, line)
-
-        for table in self.section.tables:
-            for column, header in enumerate(table.header):
-                if table.rows and column < len(table.rows[0]):
-                    add(header, self.clean(table.rows[0][column]), table.row_lines[0])
-            for row, line in zip(table.rows, table.row_lines, strict=True):
-                for column, cell in enumerate(row):
-                    others = (self.clean(c) for i, c in enumerate(row) if i != column)
-                    add(cell, ", ".join(filter(None, others)), line)
-        for entry in (*self.section.paragraphs, *self.section.items):
-            pair = split_label(entry.text)
-            if pair:
-                add(pair[0], self.clean(pair[1]), entry.line)
-        return found
-
-    def items(self) -> list[Item]:
-        """The entries of the section's lists, tables and label lines, in the file's order."""
-        entries = []
-        for table in self.section.tables:
-            headers = [heading_key(h) for h in table.header]
-            for row, line in zip(table.rows, table.row_lines, strict=True):
-                cells = {h: self.clean(c) for h, c in zip(headers, row, strict=False)}
-                text = " | ".join(filter(None, cells.values()))
-                if text:
-                    entries.append(Item(text, line, cells))
-        for entry in self.section.items:
-            text = self.clean(entry.text)
-            if text:
-                entries.append(Item(text, entry.line, {}))
-        for entry in self.section.paragraphs:
-            pair = split_label(entry.text)
-            # "Two things to watch:" introduces a list; it is not an entry itself.
-            if pair and self.clean(pair[1]):
-                entries.append(Item(self.clean(entry.text), entry.line, {}))
-        return sorted(entries, key=lambda item: item.line)
 
 
 Check = Callable[[Content, Mapping[str, Any], str], list[Finding]]
@@ -245,20 +156,63 @@ def entries(content: Content, params: Mapping[str, Any], heading: str, kind: str
     return [Finding(f"{message}, each with {each}", content.section.line), *findings]
 
 
-CRITERIA: dict[str, Check] = {
-    "prose": prose,
-    "fields": fields,
-    **{kind: partial(entries, kind=kind) for kind in LIST_RULES},
-}
+@dataclass(frozen=True)
+class Kind:
+    """A kind of criterion: its check, what it asks in words, and its rubric parameters."""
 
-# What each kind of criterion asks, for `handoff types` and the "How we score" page.
-DESCRIPTIONS: dict[str, Callable[[Mapping[str, Any]], str]] = {
-    "prose": lambda p: f"at least {p['min_words']} words of real content",
-    "fields": lambda p: "filled in: " + ", ".join(_names(f)[0] for f in p["fields"]),
-    "measurable": lambda p: f"at least {p['min_items']} items, each with a number, %, or date",
-    "timeline": lambda p: f"at least {p['min_milestones']} milestones, each with a date",
-    "risks": lambda p: f"at least {p['min_items']} risk(s), each with a severity and a mitigation",
-    "actions": lambda p: (
-        f"at least {p['min_items']} action item(s), each with an owner and a due date"
+    check: Check
+    describe: Callable[[Mapping[str, Any]], str]  # for `handoff types` and "How we score"
+    parameters: Mapping[str, Any]  # JSON Schema of each parameter besides `kind`, all required
+
+    def schema(self, name: str) -> dict[str, Any]:
+        """The JSON Schema of a criterion of this kind, as `rubric.schema.json` holds it."""
+        return {
+            "properties": {"kind": {"const": name}, **self.parameters},
+            "required": ["kind", *self.parameters],
+            "additionalProperties": False,
+        }
+
+
+_COUNT = {"type": "integer", "minimum": 1}
+_FIELDS = {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/names"}}
+
+# The one registry of criterion kinds: the rubric's schema, the scorer and the descriptions
+# all come from it (a test checks that schemas/rubric.schema.json agrees).
+KINDS: dict[str, Kind] = {
+    "prose": Kind(
+        prose, lambda p: f"at least {p['min_words']} words of real content", {"min_words": _COUNT}
+    ),
+    "fields": Kind(
+        fields,
+        lambda p: "filled in: " + ", ".join(_names(f)[0] for f in p["fields"]),
+        {"fields": _FIELDS},
+    ),
+    "measurable": Kind(
+        partial(entries, kind="measurable"),
+        lambda p: f"at least {p['min_items']} items, each with a number, %, or date",
+        {"min_items": _COUNT},
+    ),
+    "timeline": Kind(
+        partial(entries, kind="timeline"),
+        lambda p: f"at least {p['min_milestones']} milestones, each with a date",
+        {"min_milestones": _COUNT},
+    ),
+    "risks": Kind(
+        partial(entries, kind="risks"),
+        lambda p: f"at least {p['min_items']} risk(s), each with a severity and a mitigation",
+        {"min_items": _COUNT},
+    ),
+    "actions": Kind(
+        partial(entries, kind="actions"),
+        lambda p: f"at least {p['min_items']} action item(s), each with an owner and a due date",
+        {"min_items": _COUNT},
     ),
 }
+
+
+def describe(kind: str, params: Mapping[str, Any]) -> str:
+    return KINDS[kind].describe(params)
+
+
+def schema_fragments() -> list[dict[str, Any]]:
+    return [kind.schema(name) for name, kind in KINDS.items()]

@@ -67,6 +67,12 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = ()
     text: str = ""  # the whole file, decoded, for checks that read every line
 
+    @property
+    def type_slug(self) -> str | None:
+        """The frontmatter's `type`, when it is text."""
+        value = (self.frontmatter or {}).get("type")
+        return value if isinstance(value, str) else None
+
     def section(self, keys: frozenset[str]) -> Section | None:
         """The first section whose heading matches one of `keys`."""
         return next((s for s in self.sections if s.key in keys), None)

@@ -11,7 +11,7 @@ from typing import Any
 
 import frontmatter
 
-from handoff_lint import config, resources, rubric
+from handoff_lint import project
 from handoff_lint.text import slugify
 
 
@@ -20,11 +20,10 @@ class NewHandoffError(Exception):
 
 
 def create(args: argparse.Namespace) -> Path:
-    settings = config.settings_for(Path.cwd())
-    rules = rubric.load(settings.rubric)
-    if args.type not in rules.types:
+    here = project.load(Path.cwd())
+    if args.type not in here.rubric.types:
         raise NewHandoffError(
-            f"no handoff type {args.type!r}; use one of: {', '.join(rules.types)}"
+            f"no handoff type {args.type!r}; use one of: {', '.join(here.rubric.types)}"
         )
     date = args.date or datetime.date.today().isoformat()
     try:
@@ -34,7 +33,7 @@ def create(args: argparse.Namespace) -> Path:
     account = args.account or slugify(args.company)
     if not account:
         raise NewHandoffError("--company needs at least one letter or digit")
-    template = (settings.templates or resources.templates_dir()) / f"{args.type}.md"
+    template = here.templates_dir / f"{args.type}.md"
     try:
         body = template.read_text(encoding="utf-8")
     except OSError as exc:
@@ -49,9 +48,9 @@ def create(args: argparse.Namespace) -> Path:
         "from": {"name": args.from_name, "role": args.from_role},
         "to": {"name": args.to_name, "role": args.to_role},
     }
-    metadata.update(_type_fields(args.type, settings.schemas))
+    metadata.update(_type_fields(here.schemas.type_schema(args.type)))
     text = frontmatter.dumps(frontmatter.Post(body, **metadata), sort_keys=False) + "\n"
-    folder = Path(args.folder) if args.folder else (settings.handoffs or Path("handoffs"))
+    folder = Path(args.folder) if args.folder else (here.settings.handoffs or Path("handoffs"))
     target = folder / args.type / f"{date}-{slugify(args.company)}.md"
     write_new(target, text)
     return Path(target)
@@ -80,11 +79,8 @@ def write_new(target: Path, text: str) -> None:
         os.unlink(temporary)
 
 
-def _type_fields(slug: str, folder: Path | None) -> dict[str, Any]:
+def _type_fields(properties: dict[str, Any]) -> dict[str, Any]:
     """The type's own required fields, left empty so the linter asks for them by name."""
-    from handoff_lint import schema
-
-    properties = schema.type_schema(slug, folder)
     fields: dict[str, Any] = {}
     for name in properties.get("required", []):
         spec = properties.get("properties", {}).get(name, {})

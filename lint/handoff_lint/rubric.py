@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from handoff_lint import resources
+from handoff_lint.criteria import KINDS
 from handoff_lint.errors import ConfigError
 from handoff_lint.text import heading_key
 
@@ -62,20 +63,13 @@ class Rubric:
     types: Mapping[str, HandoffType]
 
 
-_LOADED: dict[Path | None, Rubric] = {}
-
-
-def clear_cache() -> None:
-    _LOADED.clear()
-
-
 def load(path: Path | None = None) -> Rubric:
-    """The rubric at `path` (the packaged one by default), validated, loaded once per run."""
-    if path not in _LOADED:
-        resolved = (path or resources.data_file("rubric.yaml")).resolve()
-        _LOADED[path] = _LOADED.get(resolved) or _build(resolved, _read(resolved))
-        _LOADED[resolved] = _LOADED[path]
-    return _LOADED[path]
+    """The rubric at `path` (the packaged one by default), validated.
+
+    A `Project` loads it once; nothing here remembers it, so a new project sees every edit.
+    """
+    resolved = (path or resources.data_file("rubric.yaml")).resolve()
+    return _build(resolved, _read(resolved))
 
 
 def _read(path: Path) -> Any:
@@ -89,7 +83,7 @@ def _read(path: Path) -> Any:
         return data  # the packaged rubric is validated by the test suite, not on every run
     from handoff_lint import schema
 
-    problems = schema.check_data(data, "rubric.schema.json")
+    problems = schema.packaged().check_data(data, "rubric")
     if problems:
         raise ConfigError(
             f"the rubric {path} does not match its schema:\n  " + "\n  ".join(problems)
@@ -114,6 +108,11 @@ def _build(path: Path, data: Mapping[str, Any]) -> Rubric:
                     f"category {category!r} (known: {', '.join(sorted(known))})"
                 )
             criterion = s.get("criterion")
+            if criterion and criterion.get("kind") not in KINDS:
+                raise ConfigError(
+                    f"the rubric {path}: section {s['heading']!r} of {slug} has a criterion of "
+                    f"unknown kind {criterion.get('kind')!r} (known: {', '.join(KINDS)})"
+                )
             sections.append(
                 SectionSpec(
                     s["heading"],

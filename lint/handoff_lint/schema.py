@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Callable, Iterator, Mapping
-from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urljoin
@@ -43,95 +42,98 @@ _SPECIFIC = (
 )
 
 
-@cache
-def _schemas(folder: Path) -> tuple[jsonschema_rs.Registry, dict[str, dict[str, Any]]]:
-    """The folder's schemas by name (`sales-to-cs`), and a registry resolving their `$id`s."""
-    schemas = {}
-    for path in sorted(folder.glob("*.schema.json")):
-        try:
-            schema = json.loads(path.read_text(encoding="utf-8"))
-            if folder != resources.schemas_dir():  # the packaged ones are checked by the tests
-                jsonschema_rs.meta.validate(schema)
-        except (OSError, ValueError) as exc:
-            raise ConfigError(f"cannot read the schema {path}: {exc}") from exc
-        except jsonschema_rs.ValidationError as exc:
-            raise ConfigError(f"the schema {path} is not valid JSON Schema: {exc.message}") from exc
-        schemas[path.name.removesuffix(".schema.json")] = schema
-    resources_ = [(s["$id"], s) for s in schemas.values() if "$id" in s]
-    return jsonschema_rs.Registry(resources_), schemas
+class Schemas:
+    """A folder's schemas by name (`sales-to-cs`), each compiled into a validator when used."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.by_name: dict[str, dict[str, Any]] = {}
+        for path in sorted(folder.glob("*.schema.json")):
+            try:
+                schema = json.loads(path.read_text(encoding="utf-8"))
+                if folder != resources.schemas_dir():  # the packaged ones are checked by tests
+                    jsonschema_rs.meta.validate(schema)
+            except (OSError, ValueError) as exc:
+                raise ConfigError(f"cannot read the schema {path}: {exc}") from exc
+            except jsonschema_rs.ValidationError as exc:
+                raise ConfigError(
+                    f"the schema {path} is not valid JSON Schema: {exc.message}"
+                ) from exc
+            self.by_name[path.name.removesuffix(".schema.json")] = schema
+        self._by_id = {s.get("$id", ""): s for s in self.by_name.values()}
+        self._validators: dict[str, jsonschema_rs.Draft202012Validator] = {}
+
+    def validator(self, name: str) -> jsonschema_rs.Draft202012Validator:
+        if name not in self._validators:
+            if name not in self.by_name:
+                raise ConfigError(f"no schema named {name}.schema.json in {self.folder}")
+            registry = jsonschema_rs.Registry(
+                [(s["$id"], s) for s in self.by_name.values() if "$id" in s]
+            )
+            self._validators[name] = jsonschema_rs.Draft202012Validator(
+                self.by_name[name], registry=registry, validate_formats=True
+            )
+        return self._validators[name]
+
+    def known_fields(self, name: str) -> list[str]:
+        base = self.by_name.get("handoff", {}).get("properties", {})
+        return sorted({*base, *self.by_name.get(name, {}).get("properties", {})})
+
+    def type_schema(self, name: str) -> dict[str, Any]:
+        return self.by_name.get(name, {})
+
+    def check_data(self, data: Any, name: str) -> list[str]:
+        """Plain-text problems of `data` against one schema (used for the rubric)."""
+        return sorted(
+            f"{'/'.join(str(p) for p in e.instance_path) or '(top)'}: {e.message}"
+            for e in self.validator(name).iter_errors(data)
+        )
+
+    def check_frontmatter(
+        self, frontmatter: Mapping[str, Any], type_slug: str, line_of: Any
+    ) -> list[Diagnostic]:
+        """One diagnostic per problem, each on the line of the key it is about."""
+        name = type_slug if type_slug in self.by_name else "handoff"
+        fields = self.known_fields(name)
+
+        def about(path: tuple[Any, ...]) -> str | None:
+            return self.describe(name, path)
+
+        errors = sorted(
+            self.validator(name).iter_errors(dict(frontmatter)),
+            key=lambda e: (not isinstance(e.kind, _SPECIFIC), [str(p) for p in e.instance_path]),
+        )
+        seen: set[tuple[Any, ...]] = set()
+        diagnostics = []
+        for error in errors:
+            for path, message in _explain(error, frontmatter, type_slug, fields, about):
+                if path in seen:
+                    continue  # one message per field: a bad date fails both format and pattern
+                seen.add(path)
+                diagnostics.append(RULES["HO201"].diagnostic(message, line_of(path) or 1))
+        return diagnostics
+
+    def describe(self, name: str, path: tuple[Any, ...]) -> str | None:
+        """The `description` the schema gives the field at `path`, following `$ref`s."""
+        node: Any = self.by_name.get(name, {})
+        base = node.get("$id", "")
+        description = None
+        for part in path:
+            if isinstance(part, int):
+                node = node.get("items", {})
+            else:
+                node, base = _property(node, base, part, self._by_id)
+            if not isinstance(node, dict):
+                return None
+            description = node.get("description") or _follow(node, base, self._by_id)[0].get(
+                "description"
+            )
+        return description
 
 
-@cache
-def validator(name: str, folder: Path | None = None) -> jsonschema_rs.Draft202012Validator:
-    registry, schemas = _schemas(folder or resources.schemas_dir())
-    if name not in schemas:
-        raise ConfigError(f"no schema named {name}.schema.json in {folder or 'the package'}")
-    return jsonschema_rs.Draft202012Validator(
-        schemas[name], registry=registry, validate_formats=True
-    )
-
-
-def known_fields(name: str, folder: Path | None = None) -> list[str]:
-    _, schemas = _schemas(folder or resources.schemas_dir())
-    base = schemas.get("handoff", {}).get("properties", {})
-    return sorted({*base, *schemas.get(name, {}).get("properties", {})})
-
-
-def type_schema(name: str, folder: Path | None = None) -> dict[str, Any]:
-    return _schemas(folder or resources.schemas_dir())[1].get(name, {})
-
-
-def check_data(data: Any, schema_file: str) -> list[str]:
-    """Plain-text problems of `data` against a packaged schema (used for the rubric)."""
-    check = validator(schema_file.removesuffix(".schema.json"))
-    return sorted(
-        f"{'/'.join(str(p) for p in e.instance_path) or '(top)'}: {e.message}"
-        for e in check.iter_errors(data)
-    )
-
-
-def check_frontmatter(
-    frontmatter: Mapping[str, Any], type_slug: str, line_of: Any, folder: Path | None = None
-) -> list[Diagnostic]:
-    """One diagnostic per problem, each on the line of the key it is about."""
-    name = type_slug if type_slug in _schemas(folder or resources.schemas_dir())[1] else "handoff"
-    check = validator(name, folder)
-    fields = known_fields(name, folder)
-
-    def about(path: tuple[Any, ...]) -> str | None:
-        return describe(name, path, folder)
-
-    errors = sorted(
-        check.iter_errors(dict(frontmatter)),
-        key=lambda e: (not isinstance(e.kind, _SPECIFIC), [str(p) for p in e.instance_path]),
-    )
-    seen: set[tuple[Any, ...]] = set()
-    diagnostics = []
-    for error in errors:
-        for path, message in _explain(error, frontmatter, type_slug, fields, about):
-            if path in seen:
-                continue  # one message per field: a bad date fails both format and pattern
-            seen.add(path)
-            diagnostics.append(RULES["HO201"].diagnostic(message, line_of(path) or 1))
-    return diagnostics
-
-
-def describe(name: str, path: tuple[Any, ...], folder: Path | None = None) -> str | None:
-    """The `description` the schema gives the field at `path`, following `$ref`s."""
-    _, schemas = _schemas(folder or resources.schemas_dir())
-    by_id = {s.get("$id", ""): s for s in schemas.values()}
-    node: Any = schemas.get(name, {})
-    base = node.get("$id", "")
-    description = None
-    for part in path:
-        if isinstance(part, int):
-            node = node.get("items", {})
-        else:
-            node, base = _property(node, base, part, by_id)
-        if not isinstance(node, dict):
-            return None
-        description = node.get("description") or _follow(node, base, by_id)[0].get("description")
-    return description
+def packaged() -> Schemas:
+    """The schemas that ship with the package (the rubric's own schema among them)."""
+    return Schemas(resources.schemas_dir())
 
 
 def _resolve(ref: str, base: str, by_id: dict[str, Any]) -> tuple[Any, str]:

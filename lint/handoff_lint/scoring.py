@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from functools import cache
 from pathlib import Path
 
-from handoff_lint.criteria import CRITERIA, Content
+from handoff_lint.content import Content
+from handoff_lint.criteria import KINDS
 from handoff_lint.document import Document, parse_body
 from handoff_lint.results import CategoryResult, Finding, Level, SectionResult
 from handoff_lint.rubric import HandoffType, Rubric, SectionSpec
 from handoff_lint.text import clean, fingerprint, not_applicable_reason
 
 
-@cache
 def template_text(path: Path) -> frozenset[str]:
     """Every fragment of a template (labels, headers, legends), as text to ignore in a handoff."""
     if not path.is_file():
@@ -47,7 +46,7 @@ def score_section(document: Document, spec: SectionSpec, template: frozenset[str
         return SectionResult(spec.heading, spec.category, "missing", section.line, (finding,))
     if spec.criterion is None:
         return SectionResult(spec.heading, spec.category, "complete", section.line)
-    check = CRITERIA[spec.criterion.kind]
+    check = KINDS[spec.criterion.kind].check
     findings = tuple(check(content, spec.criterion.params, spec.heading))
     level: Level = "partial" if findings else "complete"
     return SectionResult(spec.heading, spec.category, level, section.line, findings)

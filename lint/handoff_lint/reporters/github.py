@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handoff_lint import views
 from handoff_lint.reporters.terminal import render_text
 from handoff_lint.results import Diagnostic, FileResult, Report
 
@@ -64,14 +65,7 @@ def render_markdown(report: Report) -> str:
         for r in report.files:
             score = "–" if r.score is None else f"{r.score:g}"
             state = "passed" if r.passed else "**blocked**"
-            short = (
-                ", ".join(
-                    f"{c.name} ({c.level})"
-                    for c in r.categories
-                    if c.level in ("partial", "missing")
-                )
-                or "–"
-            )
+            short = ", ".join(views.still_short(r)) or "–"
             out.append(
                 f"| `{_cell(r.path)}` | {r.type or '?'} | {score} | {_change(report, r)} "
                 f"| {state} | {_cell(short)} |"
@@ -85,9 +79,8 @@ def render_markdown(report: Report) -> str:
         if r.categories:
             out += ["", "| Category | Points | Level | What to add |", "|---|---|---|---|"]
             for c in r.categories:
-                points = "–" if c.level == "n/a" else f"{c.earned:.1f}/{c.weight:.1f}"
                 todo = "<br>".join(_cell(reason) for reason in c.reasons)
-                out.append(f"| {c.name} | {points} | {_LEVEL[c.level]} | {todo} |")
+                out.append(f"| {c.name} | {views.points(c)} | {_LEVEL[c.level]} | {todo} |")
     out += [f"- ⚠️ {_cell(p.message)}" for p in report.problems]
     return "\n".join(out) + "\n"
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from handoff_lint import views
 from handoff_lint.results import FileResult, Report
-
-LEVEL_MARK = {"complete": "✓", "partial": "◐", "missing": "✗", "n/a": "–"}
+from handoff_lint.rubric import Rubric
+from handoff_lint.views import LEVEL_MARK
 
 
 def location(result: FileResult, line: int | None, column: int | None) -> str:
@@ -20,9 +21,9 @@ def scorecard(result: FileResult, *, sections: bool = False) -> list[str]:
         if category.level == "n/a":
             lines.append(f"    {LEVEL_MARK['n/a']} {category.name:<34} not applicable")
             continue
-        points = f"{category.earned:.1f}/{category.weight:.1f}"
         lines.append(
-            f"    {LEVEL_MARK[category.level]} {category.name:<34} {points:>11}  {category.level}"
+            f"    {LEVEL_MARK[category.level]} {category.name:<34} "
+            f"{views.points(category):>11}  {category.level}"
         )
         if sections:
             for section in category.sections:
@@ -34,10 +35,12 @@ def scorecard(result: FileResult, *, sections: bool = False) -> list[str]:
 
 
 def verdict(result: FileResult) -> str:
-    score = "unscored" if result.score is None else f"{result.score:g}/100"
     state = "passed" if result.passed else "BLOCKED"
     kind = result.type or "unknown type"
-    return f"{result.path}: {score} {state} ({kind}, threshold {result.threshold:g})"
+    return (
+        f"{result.path}: {views.score(result.score)} {state} "
+        f"({kind}, threshold {result.threshold:g})"
+    )
 
 
 def _count(number: int, noun: str) -> str:
@@ -67,3 +70,39 @@ def render_text(report: Report) -> str:
             "Run `handoff score FILE` for a whole scorecard, `handoff rule CODE` for a code."
         )
     return "\n".join(out) + "\n"
+
+
+def render_scorecards(report: Report) -> str:
+    """`handoff score`: each handoff's whole scorecard, section by section."""
+    out = []
+    for result in report.files:
+        out.append(verdict(result))
+        out.extend(scorecard(result, sections=True))
+        errors = [d for d in result.diagnostics if d.severity == "error"]
+        if errors:
+            out.append("\n  Blocking problems:")
+        for d in errors:
+            out.append(f"    {location(result, d.line, d.column)}: {d.code} {d.message}")
+        for heading, state in views.unscored_sections(result):
+            out.append(f"    (not scored) {heading}: {state}")
+    return "".join(f"{line}\n" for line in out)
+
+
+def render_rubric(rubric: Rubric) -> str:
+    """`handoff types`: each type's categories, sections and what complete means."""
+    out = []
+    for rows in views.rubric_rows(rubric):
+        kind = rows.type
+        out.append(f"{kind.slug}: {kind.name}, {kind.about}")
+        for category in rubric.categories:
+            weight = f"{float(category.weight):g}"
+            if category in rows.not_applicable:
+                out.append(f"  {category.name} ({weight}): not applicable")
+                continue
+            out.append(f"  {category.name} ({weight})")
+            out.extend(f"    - {row.heading}: {row.needs}" for row in rows.sections_for(category))
+        if rows.unscored:
+            out.append(f"  Not scored: {', '.join(rows.unscored)}")
+        out.append("")
+    out.append(f"Threshold: {rubric.threshold:g}/100")
+    return "".join(f"{line}\n" for line in out)

@@ -10,10 +10,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from handoff_lint import config, rubric
-from handoff_lint.linter import Options, lint
+from handoff_lint.gate import Options
+from handoff_lint.project import Workspace
+from handoff_lint.run import lint
 from handoff_lint.site import pages, scorecard
-from handoff_lint.site.library import Handoff, Library
+from handoff_lint.site.library import GeneratedPage, Handoff, Library
 from handoff_lint.site.safety import Escaper, Privacy
 
 # Results the site cannot render from the file itself: not UTF-8, or over the size limits.
@@ -39,7 +40,7 @@ class Site:
     docs: Path
     library: Library
     escaper: Escaper
-    generated: tuple[pages.GeneratedPage, ...]
+    generated: tuple[GeneratedPage, ...]
 
     @classmethod
     def load(
@@ -56,19 +57,18 @@ class Site:
         `jobs` and `cache` are the linter's worker count and results cache folder.
         """
         docs = docs.absolute()
-        settings = config.settings_for(docs)
-        rules = rubric.load(settings.rubric)
-        threshold = settings.threshold if settings.threshold is not None else rules.threshold
+        workspace = Workspace()  # a new one each build: an edited rubric or schema is seen
+        project = workspace.project_for(docs)
         found = []
         if docs.is_dir():
-            for result in lint([str(docs)], Options(jobs=jobs), cache).files:
+            for result in lint([str(docs)], Options(jobs=jobs), cache, workspace).files:
                 path = Path(result.path).absolute()
                 if not path.is_relative_to(docs):
                     continue
                 src = path.relative_to(docs).as_posix()
                 if published(src):
                     found.append((result, src))
-        library = Library.build(found, rules, threshold)
+        library = Library.build(found, project.rubric, project.threshold)
         escaper = Escaper(privacy)
         return cls(docs, library, escaper, tuple(pages.generate(library, escaper)))
 
@@ -77,13 +77,13 @@ class Site:
         return self.library.by_src()
 
     @cached_property
-    def _pages(self) -> dict[str, pages.GeneratedPage]:
+    def _pages(self) -> dict[str, GeneratedPage]:
         return {page.src: page for page in self.generated}
 
     def handoff(self, src: str) -> Handoff | None:
         return self._handoffs.get(src)
 
-    def page(self, src: str) -> pages.GeneratedPage | None:
+    def page(self, src: str) -> GeneratedPage | None:
         return self._pages.get(src)
 
     def navigation(self) -> list[dict[str, Any]]:
@@ -103,5 +103,5 @@ class Site:
     def handoff_meta(self, handoff: Handoff) -> dict[str, object]:
         return scorecard.page_meta(handoff, self.escaper)
 
-    def page_meta(self, page: pages.GeneratedPage) -> dict[str, object]:
+    def page_meta(self, page: GeneratedPage) -> dict[str, object]:
         return {"title": page.title}

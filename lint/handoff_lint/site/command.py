@@ -126,9 +126,10 @@ def main(argv: Sequence[str]) -> int:
 
 
 def write_pages(given_out: str, given_docs: str | None, privacy: Privacy) -> int:
-    from handoff_lint.linter import default_paths
+    from handoff_lint.discovery import default_paths
+    from handoff_lint.project import Workspace
 
-    docs = Path(given_docs or default_paths()[0]).absolute()
+    docs = Path(given_docs or default_paths(Workspace())[0]).absolute()
     out = Path(given_out).absolute()
     if not docs.is_dir():
         print(f"handoff site: {given_docs or docs}: no such folder", file=sys.stderr)

@@ -24,10 +24,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
-from handoff_lint import config as settings
-from handoff_lint import rubric
+from handoff_lint import project
 from handoff_lint.errors import ConfigError
-from handoff_lint.linter import cache_folder
+from handoff_lint.project import Workspace
+from handoff_lint.run import cache_folder
 from handoff_lint.site import safety
 from handoff_lint.site.build import Site, inside
 from handoff_lint.site.pages import navigation
@@ -80,15 +80,12 @@ class SiteEvents:
         return self.site
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # A rebuild under `mkdocs serve` must see an edited rubric or settings file.
-        from handoff_lint.cli import forget_settings
-
-        forget_settings()
+        # A rebuild under `mkdocs serve` loads the project again: edits are seen.
         self.site = None
         self.privacy = privacy_from(config)
         if config.nav is None:
             try:
-                rules = rubric.load(settings.settings_for(Path(config.docs_dir)).rubric)
+                rules = project.load(Path(config.docs_dir)).rubric
             except ConfigError as exc:
                 raise PluginError(f"handoff site: {exc}") from exc
             config.nav = navigation(rules, Escaper(self.privacy))
@@ -109,7 +106,7 @@ class SiteEvents:
 
         # Under `mkdocs serve` a rebuild re-lints only the handoffs that changed, and in this
         # process: the server's threads and a forked worker pool do not mix.
-        cache = cache_folder() if self.serving else None
+        cache = cache_folder(Workspace()) if self.serving else None
         jobs = 1 if self.serving else None
         try:
             site = Site.load(docs, self.privacy, published, jobs=jobs, cache=cache)

@@ -247,3 +247,11 @@ class Library:
             key=lambda h: (h.date, h.src),
             reverse=True,
         )
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src: str  # relative to the docs folder
+    title: str  # HTML-safe: escaped where it holds a handoff's value
+    markdown: str
+    in_nav: bool = False

@@ -7,28 +7,18 @@ relative `.md` link, so MkDocs (or another builder) resolves and checks it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from handoff_lint.criteria import DESCRIPTIONS
+from handoff_lint import views
 from handoff_lint.rubric import HandoffType, Rubric
-from handoff_lint.rules import RULES
 from handoff_lint.site import library as paths
 from handoff_lint.site.chart import score_chart
-from handoff_lint.site.library import Handoff, Library, link
+from handoff_lint.site.explain import rule_pages, rules_index, scoring
+from handoff_lint.site.library import GeneratedPage, Handoff, Library, link
 from handoff_lint.site.safety import Escaper
-from handoff_lint.site.scorecard import verdict
 
 LIST_LIMIT = 20
 STATUSES = ("draft", "ready", "accepted")
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    src: str  # relative to the docs folder
-    title: str  # HTML-safe: escaped where it holds a handoff's value
-    markdown: str
-    in_nav: bool = False
 
 
 def _score(handoff: Handoff) -> str:
@@ -61,7 +51,7 @@ def handoff_table(
         rows.append(
             f"{step}| {_name(h, source, esc)} | {esc.markdown(h.type_name)} "
             f"| {esc.markdown(h.date) or '–'} | {_people(h, esc)} "
-            f"| {esc.markdown(h.status) or '–'} | {_score(h)} | {verdict(h)} |"
+            f"| {esc.markdown(h.status) or '–'} | {_score(h)} | {views.verdict(h.result)} |"
         )
     return [*rows, ""]
 
@@ -216,86 +206,6 @@ def owner_pages(library: Library, esc: Escaper) -> Iterable[GeneratedPage]:
             *handoff_table(owner.received, owner.src, esc),
         ]
         yield GeneratedPage(owner.src, esc.html(owner.name), "\n".join(lines))
-
-
-def scoring(library: Library, esc: Escaper) -> GeneratedPage:
-    """ "How we score", from the same rubric data the linter scores with."""
-    rubric = library.rubric
-    levels = ", ".join(
-        f"{esc.markdown(name)} earns {float(share) * 100:g}%"
-        for name, share in rubric.levels.items()
-    )
-    lines = [
-        "# How we score",
-        "",
-        f"Every handoff is scored out of 100 and blocked under **{library.threshold:g}**, or "
-        "when it has an error (a missing or invalid frontmatter field, an unknown type). "
-        "The body is split into sections by heading; each section feeds one category and "
-        f"is complete, partial or missing. Within its category, {levels} of the weight.",
-        "",
-        "A category that a type has no section for is not applicable to it, and the other "
-        "categories are scaled up so that the total stays 100.",
-        "",
-        "## Categories",
-        "",
-        "| Category | Weight | What it covers |",
-        "|---|---|---|",
-    ]
-    for category in rubric.categories:
-        lines.append(
-            f"| {esc.markdown(category.name)} | {float(category.weight):g} "
-            f"| {esc.markdown(category.about)} |"
-        )
-    names = {c.id: c.name for c in rubric.categories}
-    for kind in rubric.types.values():
-        lines += [
-            "",
-            f"## {esc.markdown(kind.title)} ({esc.markdown(kind.name)})",
-            "",
-            f"`type: {esc.markdown(kind.slug)}`. {esc.markdown(kind.about)}",
-            "",
-            "| Section | Category | What complete means |",
-            "|---|---|---|",
-        ]
-        for spec in kind.sections:
-            if spec.category is None or spec.criterion is None:
-                continue
-            needs = DESCRIPTIONS[spec.criterion.kind](spec.criterion.params)
-            lines.append(
-                f"| {esc.markdown(spec.heading)} | {esc.markdown(names[spec.category])} "
-                f"| {esc.markdown(needs)} |"
-            )
-        unscored = [esc.markdown(s.heading) for s in kind.sections if s.category is None]
-        missing = [esc.markdown(c.name) for c in rubric.categories if not kind.sections_for(c.id)]
-        lines.append("")
-        if unscored:
-            lines.append(f"Shown but not scored: {', '.join(unscored)}.")
-        if missing:
-            lines.append(f"Not applicable (the others are scaled up): {', '.join(missing)}.")
-    return GeneratedPage(paths.SCORING, "How we score", "\n".join(lines) + "\n", in_nav=True)
-
-
-def rules_index() -> GeneratedPage:
-    src = paths.RULES
-    lines = [
-        "# Diagnostic codes",
-        "",
-        "What each code in `handoff lint` output means: the same text as `handoff rule CODE`.",
-        "",
-        "| Code | Name | Severity | Meaning |",
-        "|---|---|---|---|",
-    ]
-    for rule in RULES.values():
-        lines.append(
-            f"| [{rule.code}]({link(src, paths.rule_page(rule.code))}) | {rule.name} "
-            f"| {rule.severity} | {rule.summary} |"
-        )
-    return GeneratedPage(src, "Diagnostic codes", "\n".join(lines) + "\n", in_nav=True)
-
-
-def rule_pages() -> Iterable[GeneratedPage]:
-    for rule in RULES.values():
-        yield GeneratedPage(paths.rule_page(rule.code), f"{rule.code} {rule.name}", rule.explain())
 
 
 def tags_page() -> GeneratedPage:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from handoff_lint import views
 from handoff_lint.site.library import Handoff, Person, account_page, link, owner_page, rule_page
 from handoff_lint.site.safety import Escaper
 
-LEVEL_MARK = {"complete": "✓", "partial": "◐", "missing": "✗", "n/a": "–"}
 # Codes whose findings the category rows already show.
 _SHOWN_IN_CATEGORIES = {"HO302", "HO303"}
 _ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
@@ -25,19 +25,14 @@ def _person(person: Person | None, handoff: Handoff, esc: Escaper) -> str:
     return f"{name} ({esc.markdown(person.role)})" if person.role else name
 
 
-def _score(handoff: Handoff) -> str:
-    return "unscored" if handoff.score is None else f"{handoff.score:g}/100"
-
-
-def verdict(handoff: Handoff) -> str:
-    return "passed" if handoff.passed else "blocked"
-
-
 def scorecard(handoff: Handoff, esc: Escaper) -> str:
     """The scorecard as Markdown: an admonition with the facts, categories and problems."""
     result = handoff.result
     kind = "success" if handoff.passed else "failure"
-    title = f"Scorecard: {_score(handoff)}, {verdict(handoff)} (threshold {result.threshold:g})"
+    title = (
+        f"Scorecard: {views.score(result.score)}, {views.verdict(result)} "
+        f"(threshold {result.threshold:g})"
+    )
     account = "–"
     if handoff.account_slug:
         target = link(handoff.src, account_page(handoff.account_slug))
@@ -53,18 +48,14 @@ def scorecard(handoff: Handoff, esc: Escaper) -> str:
     if result.categories:
         body += ["| Category | Level | Points | What to add |", "|---|---|---|---|"]
         for category in result.categories:
-            points = (
-                "–" if category.level == "n/a" else f"{category.earned:.1f}/{category.weight:.1f}"
-            )
             reasons = "<br>".join(esc.message(reason) for reason in category.reasons)
             body.append(
-                f"| {esc.markdown(category.name)} | {LEVEL_MARK[category.level]} "
-                f"{category.level} | {points} | {reasons} |"
+                f"| {esc.markdown(category.name)} | {views.LEVEL_MARK[category.level]} "
+                f"{category.level} | {views.points(category)} | {reasons} |"
             )
         body.append("")
     unscored = [
-        f"{esc.markdown(s.heading)} ({'present' if s.level == 'complete' else 'not filled in'})"
-        for s in result.unscored
+        f"{esc.markdown(heading)} ({state})" for heading, state in views.unscored_sections(result)
     ]
     if unscored:
         body += [f"Not scored: {', '.join(unscored)}", ""]
@@ -109,9 +100,9 @@ def unpublishable_markdown(handoff: Handoff, esc: Escaper) -> str:
 
 def page_meta(handoff: Handoff, esc: Escaper) -> dict[str, object]:
     """The only frontmatter the theme sees: the escaped title, description and tags."""
-    description = f"{handoff.type_name} handoff for {handoff.company}: {_score(handoff)}"
+    description = f"{handoff.type_name} handoff for {handoff.company}: {views.score(handoff.score)}"
     return {
         "title": esc.html(handoff.title),
-        "description": esc.html(f"{description}, {verdict(handoff)}"),
+        "description": esc.html(f"{description}, {views.verdict(handoff.result)}"),
         "tags": list(dict.fromkeys(esc.html(tag) for tag in handoff.tags)),
     }

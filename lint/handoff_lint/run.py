@@ -1,0 +1,163 @@
+"""A run: find the handoffs, take unchanged ones from the cache, check the rest, one Report.
+
+Many files are checked on every core; the results keep the order of a serial run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from handoff_lint import discovery, git, reading
+from handoff_lint.cache import FOLDER, ResultCache
+from handoff_lint.gate import Options, threshold
+from handoff_lint.project import Project, Workspace
+from handoff_lint.results import Diagnostic, FileResult, Report
+
+POOL_MIN_FILES = 64  # below this, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class _Job:
+    index: int
+    path: Path
+    display: str
+    uri: str
+    raw: bytes | None  # already read to compute the cache key, or None
+    key: str
+
+
+def lint(
+    paths: Sequence[str],
+    options: Options = Options(),
+    cache_folder: Path | None = None,
+    workspace: Workspace | None = None,
+) -> Report:
+    """Lint files and folders; an unusable path is a problem in the report, not an exception.
+
+    With `cache_folder`, unchanged handoffs take their result from the cache.
+    """
+    workspace = workspace or Workspace()
+    found, problems = discovery.discover(paths, workspace)
+    store = ResultCache(cache_folder) if cache_folder else None
+    salt = repr(replace(options, jobs=None))
+    results: list[FileResult | None] = []
+    pending: list[_Job] = []
+    for display, path in found:
+        uri = git.repository_path(path)
+        raw: bytes | None = None
+        key = ""
+        if store:
+            project = workspace.project_for(path.parent)
+            read = reading.read(path)
+            if isinstance(read, Diagnostic):
+                results.append(replace(_unread(display, project, options, read), uri=uri))
+                continue
+            raw = read
+            key = store.key(project, salt, f"{display}\0{uri}", raw)
+            hit = store.get(key)
+            if hit is not None:
+                results.append(hit)
+                continue
+        # Without a cache the worker reads the file itself: no bytes pile up in this process.
+        results.append(None)
+        pending.append(_Job(len(results) - 1, path, display, uri, raw, key))
+    for job, result in zip(pending, _check_all(pending, options, workspace), strict=True):
+        results[job.index] = result
+        if store:
+            store.put(job.key, result)
+    default = threshold(workspace.here(), options)
+    return Report(tuple(r for r in results if r is not None), default, tuple(problems))
+
+
+# A worker process's workspace: given once when the pool starts (inherited by fork), not
+# sent with each of thousands of jobs.
+_WORKER: Workspace | None = None
+
+
+def _start_worker(workspace: Workspace) -> None:
+    global _WORKER
+    _WORKER = workspace
+
+
+def _check_all(jobs: list[_Job], options: Options, workspace: Workspace) -> list[FileResult]:
+    workers = options.jobs or min(os.cpu_count() or 1, 8)
+    if workers < 2 or (options.jobs is None and len(jobs) < POOL_MIN_FILES):
+        return [_check_job(job, options, workspace) for job in jobs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from handoff_lint import checks, scoring  # noqa: F401  imported once, inherited by workers
+
+    for job in jobs:  # build each project (rubric, validators) once, before the fork
+        project = workspace.project_for(job.path.parent)
+        _ = project.schemas
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    chunk = max(1, min(64, len(jobs) // (workers * 4)))
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(workspace,)
+    ) as pool:
+        return list(pool.map(_check_in_worker, jobs, [options] * len(jobs), chunksize=chunk))
+
+
+def _check_in_worker(job: _Job, options: Options) -> FileResult:
+    assert _WORKER is not None, "the pool starts every worker with a workspace"
+    return _check_job(job, options, _WORKER)
+
+
+def _check_job(job: _Job, options: Options, workspace: Workspace) -> FileResult:
+    project = workspace.project_for(job.path.parent)
+    raw = reading.read(job.path) if job.raw is None else job.raw
+    if isinstance(raw, Diagnostic):
+        return replace(_unread(job.display, project, options, raw), uri=job.uri)
+    return replace(lint_bytes(raw, job.display, project, options), uri=job.uri)
+
+
+def lint_file(
+    path: Path, display: str, options: Options = Options(), workspace: Workspace | None = None
+) -> FileResult:
+    project = (workspace or Workspace()).project_for(path.parent)
+    raw = reading.read(path)
+    if isinstance(raw, Diagnostic):
+        return _unread(display, project, options, raw)
+    return lint_bytes(raw, display, project, options)
+
+
+def lint_bytes(raw: bytes, display: str, project: Project, options: Options) -> FileResult:
+    """The result of one handoff's bytes, checked with `project`."""
+    from handoff_lint import checks
+
+    document = reading.parse(raw, display)
+    if isinstance(document, Diagnostic):
+        return _unread(display, project, options, document)
+    return checks.check(document, project, options)
+
+
+def _unread(display: str, project: Project, options: Options, why: Diagnostic) -> FileResult:
+    return FileResult(display, None, None, threshold(project, options), diagnostics=(why,))
+
+
+def scores_at(
+    base: str, results: Iterable[FileResult], options: Options, workspace: Workspace
+) -> dict[str, float | None]:
+    """Each handoff's score where the branch left `base` (None: it did not exist there)."""
+    fork = git.fork_point(base)
+    scores: dict[str, float | None] = {}
+    for result in results:
+        raw = git.show(fork, result.uri)  # None: added on the branch (or renamed: new)
+        project = workspace.project_for(Path(result.path).parent)
+        scores[result.path] = (
+            None if raw is None else lint_bytes(raw, result.path, project, options).score
+        )
+    return scores
+
+
+def cache_folder(workspace: Workspace) -> Path:
+    """`.handoff_cache` beside the settings file, else at the repository root, else here."""
+    here = Path.cwd().resolve()
+    source = workspace.settings_for(here).source
+    root = source.parent if source else (git.repository_root(here) or here)
+    return root / FOLDER
