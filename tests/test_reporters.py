@@ -57,6 +57,7 @@ def _report() -> Report:
         "partial",
         40,
         (Finding("Risk Flags: risk 1 “SSO | pipe | slips” has no mitigation: say what", 42),),
+        read_from="Gotchas",
     )
     actions = SectionResult(
         "Action Items",

@@ -93,3 +93,14 @@ def test_unquoted_yaml_dates_validate(
     handoff("sales-to-cs", text.replace("date: 2026-10-14", "date: '2026-10-14'"), name="q.md")
     handoff("sales-to-cs")
     assert cli("lint").code == 0
+
+
+def test_an_ae_to_se_handoff_needs_no_request_field(
+    cli: Callable[..., Run], handoff: Callable[..., Path]
+) -> None:
+    # The request's kind and date are evidence in the body; the field is optional.
+    text = with_frontmatter("ae-to-se", "request: poc\n", "")
+    handoff("ae-to-se", text)
+    result = cli("lint", "--format", "json")
+    [file] = result.json()["files"]
+    assert [d for d in file["diagnostics"] if d["code"] == "HO201"] == [] and file["passed"]

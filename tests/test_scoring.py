@@ -46,6 +46,18 @@ def test_a_template_copied_unchanged_scores_zero(
     assert any(d["code"] == "HO301" for d in file["diagnostics"])
 
 
+@pytest.mark.parametrize("slug", TYPES)
+def test_a_template_with_only_its_brackets_removed_scores_at_most_10(
+    cli: Callable[..., Run], handoff: Callable[..., Path], slug: str
+) -> None:
+    # "[Specific, measurable outcome they expect]" left as hint text is still the template.
+    template = (REPO / "lint" / "handoff_lint" / "templates" / f"{slug}.md").read_text()
+    front = complete_text(slug).split("\n---\n", 1)[0] + "\n---\n"
+    unbracketed = template.replace("[", "").replace("]", "")
+    file = score(cli, handoff, slug, front + unbracketed)
+    assert file["score"] <= 10 and not file["passed"]
+
+
 def test_sdr_to_ae_renormalises_without_technical_requirements(
     cli: Callable[..., Run], handoff: Callable[..., Path]
 ) -> None:

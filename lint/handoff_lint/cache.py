@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from handoff_lint.project import Project
 
 FOLDER = ".handoff_cache"
-_FORMAT = "1"  # bump when FileResult's JSON changes shape
+_FORMAT = "2"  # bump when FileResult's JSON changes shape
 
 
 class ResultCache:

@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from handoff_lint import gate, safety
+from handoff_lint import gate, safety, views
 from handoff_lint.document import Document
 from handoff_lint.gate import Options
 from handoff_lint.project import Project
-from handoff_lint.results import Diagnostic, FileResult, SectionResult
+from handoff_lint.results import Diagnostic, FileResult, SectionResult, Severity
 from handoff_lint.rules import RULES
 from handoff_lint.text import slugify
 
@@ -68,10 +68,11 @@ def check(document: Document, project: Project, options: Options) -> FileResult:
     score, categories, not_scored = scoring.score(
         document, project.rubric.types[slug], project.rubric, project.template(slug)
     )
+    optional = {s.heading for s in project.rubric.types[slug].sections if s.optional}
     for category in categories:
         for section in category.sections:
-            diagnostics += _section_diagnostics(section)
-    diagnostics += gate.rules(document, score, needed, options)
+            diagnostics += _section_diagnostics(section, section.heading in optional)
+    diagnostics += gate.rules(document, score, needed, options, views.gains(categories))
     diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
     return FileResult(
         document.path, slug, score, needed, categories, tuple(diagnostics), not_scored, front
@@ -87,9 +88,11 @@ def _unknown_type(document: Document, project: Project) -> Diagnostic:
     )
 
 
-def _section_diagnostics(section: SectionResult) -> list[Diagnostic]:
+def _section_diagnostics(section: SectionResult, optional: bool) -> list[Diagnostic]:
+    """HO302 for a missing section, HO303 for a partial one; a missing optional one is info."""
     rule = RULES["HO302"] if section.level == "missing" else RULES["HO303"]
-    return [rule.diagnostic(f.message, f.line) for f in section.findings]
+    quiet: Severity | None = "info" if optional and section.level == "missing" else None
+    return [rule.diagnostic(f.message, f.line, severity=quiet) for f in section.findings]
 
 
 def _with_account(data: dict[str, Any]) -> dict[str, Any]:

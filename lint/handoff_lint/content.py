@@ -4,13 +4,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from handoff_lint.lexicon import Lexicon
 from handoff_lint.text import clean, fingerprint, heading_key, split_label
 
 if TYPE_CHECKING:
     from handoff_lint.document import Section
+
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Template:
+    """A type's template as text to ignore: its fragments, and every word it uses."""
+
+    fragments: frozenset[str] = frozenset()  # fingerprints, with and without [brackets]
+    vocabulary: frozenset[str] = frozenset()
+    # Answers so far: the same cells and lines are asked about by several sections.
+    _seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def holds(self, text: str) -> bool:
+        """Template text: a fragment of it, or a near copy of its hints (brackets removed)."""
+        if text not in self._seen:
+            self._seen[text] = self._holds(text)
+        return self._seen[text]
+
+    def _holds(self, text: str) -> bool:
+        key = fingerprint(text)
+        if key in self.fragments:
+            return True
+        words = key.split()
+        if len(words) < 4 or _DIGIT.search(text):
+            return False
+        return sum(w in self.vocabulary for w in words) >= 0.9 * len(words)
+
 
 _LABEL_PARTS = re.compile(r"\s*(?:/|,|;|\+|&|\band\b)\s*")
 
@@ -39,16 +68,40 @@ class Item:
 class Content:
     """A section's content as the criteria see it: template text and placeholders gone."""
 
-    def __init__(self, section: Section, template: frozenset[str]) -> None:
+    def __init__(
+        self,
+        section: Section,
+        template: Template = Template(),
+        lexicon: Lexicon | None = None,
+        elsewhere: str = "",
+    ) -> None:
         self.section = section
         self.template = template
+        self.lexicon = lexicon or Lexicon()
+        self.elsewhere = elsewhere  # the rest of the handoff, where a fact may be said in passing
 
     def clean(self, text: str) -> str:
         text = clean(text)
-        return "" if fingerprint(text) in self.template else text
+        return "" if text and self.template.holds(text) else text
 
     def text(self) -> str:
         return " ".join(filter(None, (self.clean(line.text) for line in self.section.lines())))
+
+    def evidence(self) -> str:
+        """The text facts may be read from: values, sentences and whole rows, not bare labels.
+
+        A template row `| Executive Sponsor | see CRM |` says nothing of the sponsor.
+        """
+        parts = []
+        for line in (*self.section.paragraphs, *self.section.items):
+            pair = split_label(line.text)
+            parts.append(self.clean(pair[1] if pair else line.text))
+        for table in self.section.tables:
+            for row in table.rows:
+                cells = [self.clean(cell) for cell in row]
+                if all(cells):
+                    parts.append(" | ".join(cells))
+        return " ".join(filter(None, parts))
 
     def is_empty(self) -> bool:
         return not self.text()

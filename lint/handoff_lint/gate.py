@@ -26,8 +26,13 @@ def threshold(project: Project, options: Options) -> float:
     return project.threshold if options.threshold is None else options.threshold
 
 
-def rules(document: Document, score: float, needed: float, options: Options) -> list[Diagnostic]:
-    """The gate's own findings: a draft where drafts are refused, a score under the threshold."""
+def rules(
+    document: Document, score: float, needed: float, options: Options, gains: str = ""
+) -> list[Diagnostic]:
+    """The gate's own findings: a draft where drafts are refused, a score under the threshold.
+
+    `gains` says what completing each short category earns, the biggest first.
+    """
     data = document.frontmatter or {}
     draft = data.get("status") == "draft"
     found = []
@@ -44,6 +49,7 @@ def rules(document: Document, score: float, needed: float, options: Options) -> 
             found.append(
                 RULES["HO304"].diagnostic(
                     f"This draft scores {score:g}/100; it needs {needed:g} before it is ready"
+                    + (f" ({gains})" if gains else "")
                 )
             )
         else:
@@ -51,6 +57,7 @@ def rules(document: Document, score: float, needed: float, options: Options) -> 
                 RULES["HO301"].diagnostic(
                     f"This handoff scores {score:g}/100 and needs {needed:g} to be handed over: "
                     "complete the sections named in the other messages"
+                    + (f" ({gains})" if gains else "")
                 )
             )
     return found

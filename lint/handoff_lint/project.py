@@ -18,6 +18,7 @@ from handoff_lint import __version__, config, resources, rubric
 from handoff_lint.config import Settings
 
 if TYPE_CHECKING:
+    from handoff_lint.content import Template
     from handoff_lint.schema import Schemas
 
 
@@ -26,7 +27,7 @@ class Project:
     settings: Settings
     rubric: rubric.Rubric
     # Each type's template as text to ignore in a handoff, read when first needed.
-    _templates: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _templates: dict[str, Template] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def threshold(self) -> float:
@@ -45,7 +46,7 @@ class Project:
 
         return Schemas(self.settings.schemas or resources.schemas_dir())
 
-    def template(self, slug: str) -> frozenset[str]:
+    def template(self, slug: str) -> Template:
         if slug not in self._templates:
             from handoff_lint.scoring import template_text
 

@@ -52,9 +52,12 @@ class SectionResult:
     line: int | None
     findings: tuple[Finding, ...] = ()
     not_applicable: str | None = None
+    # The heading it was read from when that is not its own ("Gotchas" for Risk Flags).
+    read_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "read_from": self.read_from,
             "heading": self.heading,
             "category": self.category,
             "level": self.level,
@@ -76,6 +79,7 @@ class SectionResult:
             data["line"],
             findings,
             data["not_applicable"],
+            data["read_from"],
         )
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import yaml
 from handoff_lint import resources
 from handoff_lint.criteria import KINDS
 from handoff_lint.errors import ConfigError
+from handoff_lint.lexicon import Fact, Lexicon, phrases
 from handoff_lint.text import heading_key
 
 
@@ -36,10 +38,22 @@ class SectionSpec:
     aliases: tuple[str, ...]
     category: str | None
     criterion: Criterion | None
+    keys: frozenset[str]  # the heading and its aliases, as heading keys
+    words: tuple[str, ...] = ()  # words that make another heading this section's
+    optional: bool = False  # counts when told; its absence does not lower the category
 
     @property
-    def keys(self) -> frozenset[str]:
-        return frozenset(heading_key(name) for name in (self.heading, *self.aliases))
+    def kind(self) -> str | None:
+        return self.criterion.kind if self.criterion else None
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        return phrases(self.words)
+
+    def matches(self, key: str) -> bool:
+        """Whether a heading (as its key) is this section's: exactly, or by its words."""
+        pattern = phrases(self.words)
+        return key in self.keys or bool(pattern and pattern.search(key))
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,8 @@ class Rubric:
     levels: Mapping[str, Fraction]
     categories: tuple[Category, ...]
     types: Mapping[str, HandoffType]
+    catch_all: tuple[str, ...] = ()  # heading words of sections searched for every section
+    lexicon: Lexicon = field(default_factory=Lexicon)
 
 
 def load(path: Path | None = None) -> Rubric:
@@ -113,16 +129,32 @@ def _build(path: Path, data: Mapping[str, Any]) -> Rubric:
                     f"the rubric {path}: section {s['heading']!r} of {slug} has a criterion of "
                     f"unknown kind {criterion.get('kind')!r} (known: {', '.join(KINDS)})"
                 )
+            aliases = tuple(s.get("aliases", ()))
             sections.append(
                 SectionSpec(
                     s["heading"],
-                    tuple(s.get("aliases", ())),
+                    aliases,
                     category,
                     Criterion(criterion["kind"], criterion) if criterion else None,
+                    frozenset(heading_key(name) for name in (s["heading"], *aliases)),
+                    tuple(s.get("words", ())),
+                    bool(s.get("optional", False)),
                 )
             )
         types[slug] = HandoffType(
             slug, spec["name"], spec["title"], spec.get("about", ""), tuple(sections)
         )
     levels = {name: Fraction(str(value)) for name, value in data["levels"].items()}
-    return Rubric(path, float(data["threshold"]), levels, categories, types)
+    facts = {
+        heading_key(name): Fact(tuple(f.get("words", ())), tuple(f.get("kinds", ())))
+        for name, f in data.get("facts", {}).items()
+    }
+    return Rubric(
+        path,
+        float(data["threshold"]),
+        levels,
+        categories,
+        types,
+        tuple(data.get("catch_all", ())),
+        Lexicon(facts, frozenset(heading_key(v) for v in data.get("vague", ()))),
+    )

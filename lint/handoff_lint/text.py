@@ -11,7 +11,18 @@ _CHECKBOX = re.compile(r"^\s*\[[ xX]\]\s+")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _PLACEHOLDER = re.compile(r"[$€£]?\[[^\]]*\]")
 _MARKUP = re.compile(r"\*\*|__|`+|~~")
-_FILLER = re.compile(r"\b(?:TBD|TBC|TODO|FIXME|XXX)\b|\?{2,}|lorem ipsum.*", re.IGNORECASE)
+_FILLER = re.compile(r"\b(?:TBD|TBC|TBA|TODO|FIXME|XXX)\b|\?{2,}|lorem ipsum.*", re.IGNORECASE)
+# A pointer instead of the content ("see CRM", "SOW in Salesforce", "ask me", "will update"):
+# blank in a short value; inside a real sentence ("data lives in Salesforce") it stays.
+_POINTER = re.compile(
+    r"\b(?:see|check|in|on)\s+(?:the\s+)?(?:crm|salesforce|sfdc|hubspot|pipedrive|sow|deck"
+    r"|proposal|notes|docs?|attached|attachment|opp|opportunity|thread|order form|drive|folder"
+    r"|slack)\b|\bask\s+(?:me|the\s+ae|the\s+sdr|the\s+csm|around)\b"
+    r"|\bwill\s+(?:update|confirm|add)(?:\s+later)?\b"
+    r"|\bto\s+(?:follow|be\s+confirmed|be\s+decided|be\s+added)\b",
+    re.IGNORECASE,
+)
+_POINTER_WORDS = 5
 _BARE_NA = re.compile(r"^(?:n/?a|none|nil|-+|—|–|\.\.\.|…)$", re.IGNORECASE)
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _EDGE = re.compile(r"^[^\w(]+|[^\w)]+$")  # emoji, punctuation and spaces at either end
@@ -84,6 +95,8 @@ def clean(text: str) -> str:
     text = _PLACEHOLDER.sub("", text)
     text = _MARKUP.sub("", text)
     text = _FILLER.sub("", text)
+    if len(_WORD.findall(text)) <= _POINTER_WORDS:
+        text = _POINTER.sub("", text)
     text = " ".join(text.split())
     blank = _BARE_NA.match(text.strip(" .:;,|")) or not any(ch.isalnum() for ch in text)
     if blank and not _SEVERITY.search(text):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handoff_lint.criteria import describe
-from handoff_lint.results import CategoryResult, FileResult, Level
+from handoff_lint.results import CategoryResult, FileResult, Level, SectionResult
 from handoff_lint.rubric import Category, Criterion, HandoffType, Rubric
 
 LEVEL_MARK: dict[Level, str] = {"complete": "✓", "partial": "◐", "missing": "✗", "n/a": "–"}
@@ -19,6 +19,25 @@ LEVEL_MARK: dict[Level, str] = {"complete": "✓", "partial": "◐", "missing": 
 def points(category: CategoryResult) -> str:
     """`12.5/25.0`, or `–` for a category that does not apply."""
     return "–" if category.level == "n/a" else f"{category.earned:.1f}/{category.weight:.1f}"
+
+
+def gain(category: CategoryResult) -> float:
+    """The points a category still has to give: what completing it earns."""
+    return 0.0 if category.level == "n/a" else round(category.weight - category.earned, 1)
+
+
+def gains(categories: tuple[CategoryResult, ...]) -> str:
+    """`+7.5 for Risk flags, +5 for Action items`: the biggest gains first."""
+    short = sorted((c for c in categories if gain(c) > 0), key=lambda c: -gain(c))
+    return ", ".join(f"+{gain(c):g} for {c.name}" for c in short)
+
+
+def where(section: SectionResult) -> str:
+    """` (read from “Gotchas”, line 40)` when a section was found under another heading."""
+    if section.read_from is None:
+        return ""
+    line = f", line {section.line}" if section.line else ""
+    return f" (read from “{section.read_from}”{line})"
 
 
 def score(value: float | None) -> str:
@@ -47,6 +66,7 @@ class SectionRow:
     heading: str
     category: Category
     needs: str  # what complete means, in words
+    also: tuple[str, ...] = ()  # other headings it is found under: aliases, then words
 
 
 @dataclass(frozen=True)
@@ -67,7 +87,9 @@ def rubric_rows(rubric: Rubric) -> list[TypeRows]:
     explained = []
     for kind in rubric.types.values():
         scored = tuple(
-            SectionRow(s.heading, categories[s.category], _needs(s.criterion))
+            SectionRow(
+                s.heading, categories[s.category], _needs(s.criterion), (*s.aliases, *s.words)
+            )
             for s in kind.sections
             if s.category is not None and s.criterion is not None
         )

@@ -21,13 +21,15 @@ def scorecard(result: FileResult, *, sections: bool = False) -> list[str]:
         if category.level == "n/a":
             lines.append(f"    {LEVEL_MARK['n/a']} {category.name:<34} not applicable")
             continue
+        more = f"  (+{views.gain(category):g} when complete)" if views.gain(category) else ""
         lines.append(
             f"    {LEVEL_MARK[category.level]} {category.name:<34} "
-            f"{views.points(category):>11}  {category.level}"
+            f"{views.points(category):>11}  {category.level}{more}"
         )
         if sections:
             for section in category.sections:
-                lines.append(f"        {LEVEL_MARK[section.level]} {section.heading}")
+                mark = LEVEL_MARK[section.level]
+                lines.append(f"        {mark} {section.heading}{views.where(section)}")
                 if section.not_applicable:
                     lines.append(f"            not applicable: {section.not_applicable}")
                 lines.extend(f"            {finding.message}" for finding in section.findings)
@@ -100,7 +102,10 @@ def render_rubric(rubric: Rubric) -> str:
                 out.append(f"  {category.name} ({weight}): not applicable")
                 continue
             out.append(f"  {category.name} ({weight})")
-            out.extend(f"    - {row.heading}: {row.needs}" for row in rows.sections_for(category))
+            for row in rows.sections_for(category):
+                out.append(f"    - {row.heading}: {row.needs}")
+                if row.also:
+                    out.append(f"      also found under: {', '.join(row.also)}")
         if rows.unscored:
             out.append(f"  Not scored: {', '.join(rows.unscored)}")
         out.append("")

@@ -29,6 +29,15 @@ def scoring(library: Library, esc: Escaper) -> GeneratedPage:
         "A category that a type has no section for is not applicable to it, and the other "
         "categories are scaled up so that the total stays 100.",
         "",
+        "Headings are read by meaning, not spelling: a section counts under a heading that "
+        "contains one of its words (any case, numbering and emoji ignored), a bold lead-in "
+        "such as `**In scope**` starts a section of its own, and a table of risks or a "
+        "checklist of `- [ ] Ana to send the SOW by Fri` is read as risks or action items "
+        "whatever its heading. A section with no heading of its own is looked for in the "
+        "rest of the handoff: a TL;DR, a summary, pasted call notes. Template text, "
+        'placeholders and pointers such as "see CRM" or "ask me" never count, and a value '
+        'that is only "Soon" or "Their ERP" is partial at best.',
+        "",
         "## Categories",
         "",
         "| Category | Weight | What it covers |",
@@ -47,13 +56,14 @@ def scoring(library: Library, esc: Escaper) -> GeneratedPage:
             "",
             f"`type: {esc.markdown(kind.slug)}`. {esc.markdown(kind.about)}",
             "",
-            "| Section | Category | What complete means |",
-            "|---|---|---|",
+            "| Section | Category | What complete means | Also found under |",
+            "|---|---|---|---|",
         ]
         for row in rows.sections:
+            also = ", ".join(esc.markdown(word) for word in row.also)
             lines.append(
                 f"| {esc.markdown(row.heading)} | {esc.markdown(row.category.name)} "
-                f"| {esc.markdown(row.needs)} |"
+                f"| {esc.markdown(row.needs)} | {also or '–'} |"
             )
         unscored = [esc.markdown(heading) for heading in rows.unscored]
         missing = [esc.markdown(c.name) for c in rows.not_applicable]
