@@ -59,16 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("path", metavar="PATH")
     score.add_argument("--threshold", type=_threshold, help="minimum passing score (0-100)")
 
-    new = commands.add_parser("new", help="start a handoff from its type's template")
-    new.add_argument("type", metavar="TYPE")
-    new.add_argument("--company", required=True, help="the customer's company name")
-    new.add_argument("--date", help="the handoff's date, YYYY-MM-DD (default: today)")
-    new.add_argument("--from-name", default="", help="who hands over")
-    new.add_argument("--from-role", default="", help="their role, like AE")
-    new.add_argument("--to-name", default="", help="who receives")
-    new.add_argument("--to-role", default="", help="their role, like CSM")
-    new.add_argument("--account", help="account id (default: from the company name)")
-    new.add_argument("--folder", help="the handoffs folder (default: from settings, or handoffs/)")
+    # `new` builds its own options from the type's schema (`handoff new TYPE --help`).
+    new = commands.add_parser(
+        "new", help="start a handoff from its type's template", add_help=False
+    )
+    new.add_argument("new_args", nargs=argparse.REMAINDER)
 
     commands.add_parser("types", help="list the handoff types, their sections and weights")
 
@@ -104,8 +99,8 @@ def _threshold(value: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
-    if args.command == "site":  # its own options (`handoff site pages --help`) pass through
-        args.site_args = [*extra, *args.site_args]
+    if args.command in ("site", "new"):  # their own options pass through
+        setattr(args, f"{args.command}_args", [*extra, *getattr(args, f"{args.command}_args")])
     elif extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
@@ -167,16 +162,9 @@ def run_score(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from handoff_lint.new import NewHandoffError, create
+    from handoff_lint.new import main as new_main
 
-    try:
-        path = create(args)
-    except NewHandoffError as exc:
-        print(f"handoff: {exc}", file=sys.stderr)
-        return 2
-    print(f"Created {path}")
-    print(f"Fill in each section, then run: handoff score {path}")
-    return 0
+    return new_main(args.new_args)
 
 
 def run_types(args: argparse.Namespace) -> int:

@@ -19,6 +19,37 @@ class NewHandoffError(Exception):
     pass
 
 
+def _parser() -> argparse.ArgumentParser:
+    new = argparse.ArgumentParser(
+        prog="handoff new", description="Start a handoff from its type's template."
+    )
+    new.add_argument("type", metavar="TYPE")
+    new.add_argument("--company", required=True, help="the customer's company name")
+    new.add_argument("--date", help="the handoff's date, YYYY-MM-DD (default: today)")
+    new.add_argument("--from-name", default="", help="who hands over")
+    new.add_argument("--from-role", default="", help="their role, like AE")
+    new.add_argument("--to-name", default="", help="who receives")
+    new.add_argument("--to-role", default="", help="their role, like CSM")
+    new.add_argument("--account", help="account id (default: from the company name)")
+    new.add_argument("--folder", help="the handoffs folder (default: from settings, or handoffs/)")
+    return new
+
+
+def main(argv: list[str]) -> int:
+    """`handoff new TYPE ...`: write the file, say where, and what to do next."""
+    import sys
+
+    args = _parser().parse_args(argv)
+    try:
+        path = create(args)
+    except NewHandoffError as exc:
+        print(f"handoff: {exc}", file=sys.stderr)
+        return 2
+    print(f"Created {path}")
+    print(f"Fill in each section, then run: handoff score {path}")
+    return 0
+
+
 def create(args: argparse.Namespace) -> Path:
     here = project.load(Path.cwd())
     if args.type not in here.rubric.types:
