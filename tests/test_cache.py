@@ -11,6 +11,8 @@ from conftest import TYPES, Run, complete_text, drop_section
 
 
 def many(tmp_path: Path, count: int) -> None:
+    # A project (a settings file; a git repository would do too): outside one nothing is cached.
+    (tmp_path / "handoff.toml").write_text("")
     for n in range(count):
         slug = TYPES[n % len(TYPES)]
         text = complete_text(slug)

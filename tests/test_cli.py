@@ -93,7 +93,7 @@ def test_exit_codes(cli: Callable[..., Run], handoff: Callable[..., Path]) -> No
     empty = Path(good.parent.parent.parent / "empty")
     empty.mkdir()
     result = cli("lint", "empty")
-    assert result.code == 2 and "no handoff files here" in result.out
+    assert result.code == 2 and "no handoff files here" in result.err
 
 
 def test_folder_discovery_skips_index_readme_and_non_type_folders(

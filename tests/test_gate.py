@@ -146,6 +146,9 @@ def test_pre_commit_blocks_a_weak_handoff_until_it_is_fixed(tmp_path: Path, repo
     assert "Risk Flags is missing" in output
     assert "Technical requirements" in output  # the scorecard
     assert "handoffs/sales-to-cs/a.md" not in output  # only the staged handoff is linted
+    # a command that works in the adopting repository, where `handoff` is not on the PATH
+    assert "pre-commit run handoff-lint --files handoffs/sales-to-cs/b.md" in output
+    assert "handoff score FILE" not in output
     assert git(repo, "log", "--oneline").stdout.count("\n") == 1
 
     handoff.write_text(complete_text("sales-to-cs"), encoding="utf-8")

@@ -105,7 +105,7 @@ def test_missing_path_is_exit_2_and_the_rest_is_reported(
     result = cli("lint", "nope.md", str(good), "handoffs/sales-to-cs/also-nope.md")
     assert result.code == 2
     assert "100/100 passed" in result.out
-    assert result.out.count("no such file or folder") == 2
+    assert result.err.count("no such file or folder") == 2
 
 
 def test_a_folder_named_like_a_handoff(
@@ -115,7 +115,7 @@ def test_a_folder_named_like_a_handoff(
     (tmp_path / "handoffs" / "sdr-to-ae" / "folder.md").mkdir()
     assert cli("lint").code == 0  # skipped when a folder is searched
     named = cli("lint", "handoffs/sdr-to-ae/folder.md")
-    assert named.code == 2 and "no handoff files here" in named.out
+    assert named.code == 2 and "no handoff files here" in named.err
 
 
 @pytest.mark.skipif(

@@ -6,6 +6,8 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
 
 from handoff_lint import __version__
 from handoff_lint.errors import ConfigError
@@ -44,12 +46,28 @@ def _parser() -> argparse.ArgumentParser:
         help="check every file again instead of reusing results of unchanged ones",
     )
     lint.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep the results cache here (default: .handoff_cache at the project's root; "
+        "none outside a project)",
+    )
+    lint.add_argument("--threshold", type=_threshold, help="minimum passing score (0-100)")
+    lint.add_argument(
+        "--quiet", "-q", action="store_true", help="show only errors and the summary (text)"
+    )
+    lint.add_argument(
+        "--statistics",
+        action="store_true",
+        help="show how often each code was found instead of each finding (text)",
+    )
+    drafts = lint.add_mutually_exclusive_group()
+    drafts.add_argument(
         "--deny-drafts",
         action="store_true",
         help="block every `status: draft` handoff, whatever its score (for protected branches)",
     )
-    lint.add_argument("--threshold", type=_threshold, help="minimum passing score (0-100)")
-    lint.add_argument(
+    drafts.add_argument(
         "--allow-drafts",
         action="store_true",
         help="let `status: draft` handoffs under the threshold pass with a warning",
@@ -65,7 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("new_args", nargs=argparse.REMAINDER)
 
-    commands.add_parser("types", help="list the handoff types, their sections and weights")
+    types = commands.add_parser("types", help="list the handoff types, their sections and weights")
+    types.add_argument("type", nargs="?", metavar="TYPE", help="only this type")
 
     site = commands.add_parser(
         "site",
@@ -134,11 +153,19 @@ def run_lint(args: argparse.Namespace) -> int:
         if not paths:  # said on stdout only where it cannot break a machine-read format
             stream = sys.stdout if output in ("text", "github") else sys.stderr
             print(f"No handoffs changed since {args.changed_since}.", file=stream)
-    report = lint(paths, options, None if args.no_cache else cache_folder(workspace), workspace)
-    sys.stdout.write(reporter(output)(report))
-    for problem in report.problems:
-        if output != "text":
-            print(f"handoff: {problem.message}", file=sys.stderr)
+    store = None if args.no_cache else (args.cache_dir or cache_folder(workspace))
+    report = lint(paths, options, store, workspace)
+    render = reporter(output)
+    if output == "text":
+        from handoff_lint.reporters.terminal import render_statistics, render_text
+
+        hook = os.environ.get("PRE_COMMIT") == "1"  # set by pre-commit for its hooks
+        render = partial(render_text, hook=hook, quiet=args.quiet)
+        if args.statistics:
+            render = render_statistics
+    sys.stdout.write(render(report))
+    for problem in report.problems:  # errors on stderr, results on stdout, in every format
+        print(f"handoff: {problem.message}", file=sys.stderr)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         if args.changed_since:
@@ -168,12 +195,17 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_types(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from handoff_lint import project
     from handoff_lint.reporters.terminal import render_rubric
 
-    sys.stdout.write(render_rubric(project.load(Path.cwd()).rubric))
+    rubric = project.load(Path.cwd()).rubric
+    if args.type and args.type not in rubric.types:
+        print(
+            f"handoff: no handoff type {args.type!r}; use one of: {', '.join(rubric.types)}",
+            file=sys.stderr,
+        )
+        return 2
+    sys.stdout.write(render_rubric(rubric, only=args.type))
     return 0
 
 

@@ -21,15 +21,18 @@ def is_handoff(path: Path, workspace: Workspace) -> bool:
 
 
 def display(path: Path) -> str:
-    """`path` as the writer knows it: relative to the current folder where it can be."""
+    """`path` as the writer knows it: relative to the current folder (`../x.md` above it)."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+        return Path(os.path.relpath(path.resolve(), Path.cwd().resolve())).as_posix()
+    except ValueError:  # another drive
         return path.as_posix()
 
 
 def default_paths(workspace: Workspace) -> list[str]:
-    folder = workspace.settings_for(Path.cwd()).handoffs or Path("handoffs")
+    """The project's handoffs folder, found from any folder inside the project."""
+    here = Path.cwd()
+    root = workspace.root(here)
+    folder = workspace.settings_for(here).handoffs or (root or here) / "handoffs"
     return [display(folder)]
 
 

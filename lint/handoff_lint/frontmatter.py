@@ -56,13 +56,13 @@ def load(source: str, first_line: int) -> Frontmatter:
     except _TooComplex as exc:
         return Frontmatter(None, {}, (RULES["HO108"].diagnostic(str(exc), first_line - 1),))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote or list is reported where the file ends; point at where it opened.
+        unclosed = ("while scanning a quoted", "while parsing a flow")
+        opened = any(words in (exc.context or "") for words in unclosed)
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
         column = mark.column + 1 if mark else None
-        problem = exc.problem or exc.context or "unreadable"
-        if "could not determine a constructor" in problem:
-            problem = "it uses a YAML tag (`!!...`) that handoffs never need"
-        message = f"The frontmatter is not valid YAML: {problem}"
+        message = f"The frontmatter is not valid YAML: {_explain(exc)}"
         return Frontmatter(None, {}, (RULES["HO103"].diagnostic(message, line, column),))
     except yaml.YAMLError as exc:
         return Frontmatter(None, {}, (RULES["HO103"].diagnostic(f"{exc}", first_line),))
@@ -76,6 +76,41 @@ def load(source: str, first_line: int) -> Frontmatter:
 
 class _TooComplex(Exception):
     pass
+
+
+# YAML's own words for the mistakes reps make, and what to do instead.
+_FIXES = (
+    ("could not determine a constructor", "it uses a YAML tag (`!!...`) that handoffs never need"),
+    (
+        "mapping values are not allowed",
+        "a value holds a colon, or a line is indented too far: put quotes around a value "
+        'with a colon (`company: "Acme: Logistics"`) and line up the fields of a group',
+    ),
+    ("tab character", "a tab is used for indenting: indent with spaces"),
+    (
+        "while scanning a quoted scalar",
+        "a quote is opened and never closed: close it on the same line",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "a list in `[...]` is not closed: end it with `]` on the same line",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "a group in `{...}` is not closed: end it with `}` on the same line",
+    ),
+    ("did not find expected key", "a line is indented differently from the fields around it"),
+    (
+        "could not find expected ':'",
+        "a line has no `:` between the field and its value: write `field: value`",
+    ),
+)
+
+
+def _explain(error: yaml.MarkedYAMLError) -> str:
+    said = f"{error.context or ''} {error.problem or ''}"
+    fix = next((fix for words, fix in _FIXES if words in said), None)
+    return fix or error.problem or error.context or "unreadable"
 
 
 def _walk(

@@ -44,6 +44,14 @@ def rules(
                 document.line_of(("status",)),
             )
         )
+    if draft and not options.deny_drafts and score >= needed:
+        found.append(
+            RULES["HO306"].diagnostic(
+                "This handoff passes, but is still `status: draft`: CI on the default branch "
+                "refuses drafts, so set `status: ready` when it is ready to hand over",
+                document.line_of(("status",)),
+            )
+        )
     if score < needed:
         if options.allow_drafts and draft:
             found.append(

@@ -106,3 +106,10 @@ class Workspace:
     def here(self) -> Project:
         """The project of the folder the command runs in."""
         return self.project_for(Path.cwd())
+
+    def root(self, directory: Path) -> Path | None:
+        """The project's root: its settings file's folder, else the git repository's root."""
+        from handoff_lint import git
+
+        source = self.settings_for(directory).source
+        return source.parent if source else git.repository_root(directory.resolve())

@@ -176,6 +176,16 @@ RULES: dict[str, Rule] = {
             "Complete the sections before setting `status: ready`.",
         ),
         Rule(
+            "HO306",
+            "still-a-draft",
+            "warning",
+            "A handoff that passes but is still marked `status: draft`.",
+            "It passes here, but CI on the default branch refuses drafts (`--deny-drafts`), so "
+            "it would be blocked at merge: better to hear it now than from the pull request.",
+            "When it is ready to hand over, set `status: ready`.",
+            "status: ready",
+        ),
+        Rule(
             "HO401",
             "raw-html",
             "warning",

@@ -155,9 +155,7 @@ def scores_at(
     return scores
 
 
-def cache_folder(workspace: Workspace) -> Path:
-    """`.handoff_cache` beside the settings file, else at the repository root, else here."""
-    here = Path.cwd().resolve()
-    source = workspace.settings_for(here).source
-    root = source.parent if source else (git.repository_root(here) or here)
-    return root / FOLDER
+def cache_folder(workspace: Workspace) -> Path | None:
+    """`.handoff_cache` at the project's root; None outside any project (nothing is written)."""
+    root = workspace.root(Path.cwd())
+    return root / FOLDER if root else None

@@ -93,7 +93,19 @@ def _from_pool(
         if spec.optional
         else f"{spec.heading} is missing: {add}"
     )
-    absent = SectionResult(spec.heading, spec.category, "missing", None, (Finding(message),))
+    close = _misspelt(spec, around.pool)
+    if close is not None:
+        message = (
+            f"{spec.heading} is missing: did you mean “{close.heading}” (line {close.line})? "
+            f"Correct the heading, or {add}"
+        )
+    absent = SectionResult(
+        spec.heading,
+        spec.category,
+        "missing",
+        close.line if close else None,
+        (Finding(message, close.line if close else None),),
+    )
     evidence = relevant(spec, around.pool, around.kin, around.rest)
     if spec.criterion is None or evidence is None:
         return absent
@@ -113,6 +125,15 @@ def _from_pool(
     source = evidence.heading or "the text before the first heading"
     level: Level = "partial" if findings else "complete"
     return SectionResult(spec.heading, spec.category, level, evidence.line, findings, None, source)
+
+
+def _misspelt(spec: SectionSpec, pool: list[Section]) -> Section | None:
+    """A heading that is nearly this section's ("Acton Items"), among those that fed nothing."""
+    import difflib
+
+    headings = {s.key: s for s in pool if s.key and s.level > 1}
+    close = difflib.get_close_matches(spec.heading.lower(), list(headings), n=1, cutoff=0.8)
+    return headings[close[0]] if close else None
 
 
 def score(

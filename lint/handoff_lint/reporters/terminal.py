@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handoff_lint import views
-from handoff_lint.results import FileResult, Report
+from handoff_lint.results import FileResult, Report, Severity
 from handoff_lint.rubric import Rubric
 from handoff_lint.views import LEVEL_MARK
 
@@ -49,17 +49,39 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
 
 
-def render_text(report: Report) -> str:
+_TEMPLATE_ONLY = " still holds only the template: "
+
+
+def _messages(result: FileResult, shown: tuple[Severity, ...]) -> list[str]:
+    """One line a diagnostic; sections left as the template are folded into one line."""
+    diagnostics = [d for d in result.diagnostics if d.severity in shown]
+    untouched = [d for d in diagnostics if d.code == "HO302" and _TEMPLATE_ONLY in d.message]
+    lines = []
+    for d in diagnostics:
+        if d in untouched and len(untouched) > 1:
+            if d is untouched[0]:
+                names = ", ".join(
+                    f"{u.message.split(_TEMPLATE_ONLY)[0]} (line {u.line})" for u in untouched
+                )
+                lines.append(
+                    f"{result.path}: HO302 {len(untouched)} sections still hold only the "
+                    f"template: {names}: {d.message.split(_TEMPLATE_ONLY)[1]}"
+                )
+            continue
+        lines.append(f"{location(result, d.line, d.column)}: {d.code} {d.message}")
+    return lines
+
+
+def render_text(report: Report, *, hook: bool = False, quiet: bool = False) -> str:
+    """The report for a terminal; `quiet`: errors and the summary only."""
     out = []
     for result in report.files:
-        for d in result.diagnostics:
-            if d.severity != "info":
-                out.append(f"{location(result, d.line, d.column)}: {d.code} {d.message}")
+        out.extend(_messages(result, ("error",) if quiet else ("error", "warning")))
+        if quiet and result.passed:
+            continue
         out.append(verdict(result))
-        if not result.passed and result.categories:
+        if not result.passed and result.categories and not quiet:
             out.extend(scorecard(result))
-    for problem in report.problems:
-        out.append(f"error: {problem.message}")
     s = report.summary()
     noun = "handoff" if s["files"] == 1 else "handoffs"
     out.append(
@@ -68,10 +90,34 @@ def render_text(report: Report) -> str:
         f"{_count(s['warnings'], 'warning')}."
     )
     if report.blocked:
-        out.append(
-            "Run `handoff score FILE` for a whole scorecard, `handoff rule CODE` for a code."
-        )
+        out.append(_next_step(report, hook))
     return "\n".join(out) + "\n"
+
+
+def render_statistics(report: Report) -> str:
+    """`--statistics`: how often each code was found, the most frequent first (as Ruff does)."""
+    counts: dict[tuple[str, str], int] = {}
+    for result in report.files:
+        for d in result.diagnostics:
+            if d.severity != "info":
+                counts[(d.code, d.name)] = counts.get((d.code, d.name), 0) + 1
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    lines = [f"{count:>6}  {code}  {name}" for (code, name), count in rows]
+    s = report.summary()
+    lines.append(f"{s['files']} checked: {s['passed']} passed, {s['blocked']} blocked")
+    return "\n".join(lines) + "\n"
+
+
+def _next_step(report: Report, hook: bool) -> str:
+    """A command the writer can run where they are: under pre-commit (`hook`) `handoff` may
+    not be on the PATH, the hook having its own environment, so it says how to run it again."""
+    if hook:
+        blocked = " ".join(r.path for r in report.files if not r.passed)
+        return (
+            "Complete what the scorecard above lists, then check again with "
+            f"`pre-commit run handoff-lint --files {blocked}`."
+        )
+    return "Run `handoff score FILE` for a whole scorecard, `handoff rule CODE` for a code."
 
 
 def render_scorecards(report: Report) -> str:
@@ -90,10 +136,12 @@ def render_scorecards(report: Report) -> str:
     return "".join(f"{line}\n" for line in out)
 
 
-def render_rubric(rubric: Rubric) -> str:
-    """`handoff types`: each type's categories, sections and what complete means."""
+def render_rubric(rubric: Rubric, only: str | None = None) -> str:
+    """`handoff types [TYPE]`: each type's categories, sections and what complete means."""
     out = []
     for rows in views.rubric_rows(rubric):
+        if only and rows.type.slug != only:
+            continue
         kind = rows.type
         out.append(f"{kind.slug}: {kind.name}, {kind.about}")
         for category in rubric.categories:

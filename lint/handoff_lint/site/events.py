@@ -106,7 +106,7 @@ class SiteEvents:
 
         # Under `mkdocs serve` a rebuild re-lints only the handoffs that changed, and in this
         # process: the server's threads and a forked worker pool do not mix.
-        cache = cache_folder(Workspace()) if self.serving else None
+        cache = cache_folder(Workspace()) if self.serving else None  # None: no project
         jobs = 1 if self.serving else None
         try:
             site = Site.load(docs, self.privacy, published, jobs=jobs, cache=cache)
