@@ -21,7 +21,7 @@ from handoff_lint.checks import check
 from handoff_lint.config import Settings
 from handoff_lint.document import parse
 from handoff_lint.gate import Options
-from handoff_lint.run import lint_file
+from handoff_lint.run import lint_bytes, lint_file
 
 CORPUS = Path(__file__).parent / "corpus"
 PACKAGED = project.from_settings(Settings())  # the packaged rubric, schemas, templates
@@ -251,3 +251,35 @@ def test_the_linter_never_writes_handoffs(
     cli("lint", "--format", "sarif")
     assert path.read_bytes() == before
     assert lint_file(path, "x").score == 100.0
+
+
+# Small inputs that once took minutes: each must cost about twice as much at twice the size.
+# Compared as a ratio within one run (the machine's speed cancels out), never as a time.
+FRONT = complete_text("sales-to-cs").split("\n---\n", 1)[0] + "\n---\n\n"
+GROWING: dict[str, Callable[[int], str]] = {
+    "password then spaces": lambda n: "## Notes\n\npassword:" + " " * n + "x\n",
+    "a heading of <a": lambda n: "## " + "<a " * (n // 3) + "\n\ntext\n",
+    "a heading of !": lambda n: "## " + "!" * n + "\n\ntext\n",
+    "a run of eyJ-": lambda n: "## Notes\n\n" + "eyJ-" * (n // 4) + "\n",
+    "an e-mail-like run": lambda n: "## Notes\n\n" + "a." * (n // 2) + "\n",
+    "digits and commas": lambda n: "## Deal\n\n" + "1," * (n // 2) + "\n",
+    "capitalised words": lambda n: "## People\n\n" + "Ab " * (n // 3) + "\n",
+}
+
+
+@pytest.mark.parametrize("family", sorted(GROWING))
+def test_hostile_inputs_stay_linear(family: str) -> None:
+    import time
+
+    def cost(size: int) -> float:
+        raw = (FRONT + GROWING[family](size)).encode()
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            lint_bytes(raw, "handoffs/sales-to-cs/x.md", PACKAGED, Options())
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    cost(1_000)  # warm: compiled patterns, imports
+    small, large = cost(20_000), cost(80_000)
+    assert large / small < 8, f"{family}: 4x the input cost {large / small:.1f}x the time"

@@ -27,6 +27,14 @@ class _Loader(_BaseLoader):
     """A safe loader that leaves `2026-11-24` a string: JSON Schema checks it as a date."""
 
 
+# Values JSON Schema cannot hold (dates, bytes, sets, ordered pairs) are refused by tag, like
+# any other tag a handoff never needs, instead of reaching the validator and crashing it.
+_JSON_ONLY = {
+    f"tag:yaml.org,2002:{name}" for name in ("timestamp", "binary", "set", "omap", "pairs")
+}
+_Loader.yaml_constructors = {
+    tag: make for tag, make in _BaseLoader.yaml_constructors.items() if tag not in _JSON_ONLY
+}
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
@@ -66,6 +74,9 @@ def load(source: str, first_line: int) -> Frontmatter:
         return Frontmatter(None, {}, (RULES["HO103"].diagnostic(message, line, column),))
     except yaml.YAMLError as exc:
         return Frontmatter(None, {}, (RULES["HO103"].diagnostic(f"{exc}", first_line),))
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        message = "The frontmatter has a number thousands of digits long: write a real value"
+        return Frontmatter(None, {}, (RULES["HO103"].diagnostic(message, first_line),))
     finally:
         loader.dispose()
     if not isinstance(data, dict):

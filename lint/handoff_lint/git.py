@@ -43,16 +43,42 @@ def run(*args: str, why: str) -> bytes:
     return done.stdout
 
 
+def resolve(base: str) -> str:
+    """The commit `base` names, or a ConfigError: never passed to git as an option."""
+    why = f"--changed-since {base}"
+    try:
+        return (
+            run(
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                "--end-of-options",
+                f"{base}^{{commit}}",
+                why=why,
+            )
+            .decode()
+            .strip()
+        )
+    except ConfigError:
+        raise ConfigError(
+            f"--changed-since {base}: no such commit or branch here (fetch it first, for "
+            "example `git fetch origin main`)"
+        ) from None
+
+
 def changed_files(base: str) -> list[Path]:
     """Files added, copied, modified or renamed since `base` (deleted ones: nothing to lint)."""
     why = f"--changed-since {base}"
+    commit = resolve(base)
     root = Path(run("rev-parse", "--show-toplevel", why=why).decode().strip())
-    names = run("diff", "--name-only", "-z", "--diff-filter=ACMR", f"{base}...HEAD", why=why)
+    names = run(
+        "diff", "--name-only", "-z", "--diff-filter=ACMR", f"{commit}...HEAD", "--", why=why
+    )
     return [(root / name).resolve() for name in filter(None, names.decode().split("\0"))]
 
 
 def fork_point(base: str) -> str:
-    return run("merge-base", base, "HEAD", why=f"--changed-since {base}").decode().strip()
+    return run("merge-base", resolve(base), "HEAD", why=f"--changed-since {base}").decode().strip()
 
 
 def show(revision: str, uri: str) -> bytes | None:

@@ -29,16 +29,16 @@ def phrases(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 _MONEY = re.compile(
     r"[$€£¥₹]\s?\d"
-    r"|\b\d[\d,.]*\s?(?:k|m|bn|million|thousand)?\s?"
+    r"|\b\d[\d,.]{0,24}\s?(?:k|m|bn|million|thousand)?\s?"
     r"(?:usd|eur|gbp|aud|cad|chf|sek|nok|dkk|inr|sgd|jpy|brl|mxn|cop|zar|nzd|dollars|euros|pounds)\b"
     r"|\b(?:usd|eur|gbp|aud|cad|chf|sek|nok|dkk|inr|sgd|brl|mxn|cop)\s?\d"
-    r"|\b\d[\d,.]*\s?[km]?\s?(?:arr|acv|tcv|mrr)\b",
+    r"|\b\d[\d,.]{0,24}\s?[km]?\s?(?:arr|acv|tcv|mrr)\b",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.-]")  # from a run's start only
 # A name followed by a title: "Dana Kim, Head of IT", "Dana Kim (CFO)", "| Dana Kim | CFO |".
 _PERSON = re.compile(
-    r"\b[A-ZÀ-Þ][\w'’.-]+(?:\s+(?:van|von|de|da|del|der|di|le|la|[A-ZÀ-Þ][\w'’.-]+))+"
+    r"\b[A-ZÀ-Þ][\w'’.-]{0,40}(?:\s+(?:van|von|de|da|del|der|di|le|la|[A-ZÀ-Þ][\w'’.-]{0,40})){1,4}"
     r"\s*(?:,|\(|–|—|\s-\s|\||:)\s*\S"
 )
 _DIGIT = re.compile(r"\d")
