@@ -49,8 +49,8 @@ def _parser() -> argparse.ArgumentParser:
         "--cache-dir",
         type=Path,
         metavar="DIR",
-        help="keep the results cache here (default: .handoff_cache at the project's root; "
-        "none outside a project)",
+        help="keep the results cache here (default: the user's cache folder, one per project; "
+        "none outside a project or under CI)",
     )
     lint.add_argument("--threshold", type=_threshold, help="minimum passing score (0-100)")
     lint.add_argument(

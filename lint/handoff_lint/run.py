@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from handoff_lint import discovery, git, reading
-from handoff_lint.cache import FOLDER, ResultCache
+from handoff_lint.cache import ResultCache, default_folder
 from handoff_lint.gate import Options, threshold
 from handoff_lint.project import Project, Workspace
 from handoff_lint.results import Diagnostic, FileResult, Report
@@ -156,6 +156,9 @@ def scores_at(
 
 
 def cache_folder(workspace: Workspace) -> Path | None:
-    """`.handoff_cache` at the project's root; None outside any project (nothing is written)."""
+    """The project's cache, in the user's cache folder; None outside any project and under
+    CI (a CI machine starts clean, and a cache restored there is an input nobody checked)."""
     root = workspace.root(Path.cwd())
-    return root / FOLDER if root else None
+    if root is None or os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+        return None
+    return default_folder(root)
