@@ -664,3 +664,20 @@ def test_mkdocs_serve_rebuilds_a_handoff_while_its_writer_edits_it(
     target.write_text(text.replace("Ovens.", "Ovens, mixers and a new proving room."))
     page = _wait_for(url, "a new proving room")
     assert "handoff-scorecard" in page
+
+
+def test_only_handoffs_and_images_are_published(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", REPO / "tests" / "fixtures" / "site" / "handoffs")
+    docs = project / "handoffs"
+    (docs / "evil.html").write_text("<script>alert(1)</script>")
+    (docs / "evil.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+    bundle = docs / "assets" / "javascripts" / "bundle.0123abcd.min.js"
+    bundle.parent.mkdir(parents=True)
+    bundle.write_text("alert('replaced the theme')")
+    (docs / "sales-to-cs" / "diagram.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    build(project)
+    published = {p.relative_to(project / "site").as_posix() for p in (project / "site").rglob("*")}
+    assert "evil.html" not in published and "evil.svg" not in published
+    assert "sales-to-cs/diagram.png" in published
+    scripts = [p for p in (project / "site" / "assets" / "javascripts").rglob("*.js")]
+    assert scripts and all("replaced the theme" not in p.read_text() for p in scripts)

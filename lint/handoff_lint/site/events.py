@@ -63,6 +63,17 @@ def _toc(items: Iterable[AnchorLink]) -> Iterable[AnchorLink]:
         yield from _toc(item.children)
 
 
+# What the handoffs folder may publish besides handoff Markdown: images that cannot run script.
+_MEDIA = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
+_THEME_FOLDERS = ("assets/", "search/", "stylesheets/", "javascripts/")
+
+
+def _publishable(file: File) -> bool:
+    if file.src_uri.startswith(_THEME_FOLDERS):
+        return False
+    return file.is_documentation_page() or Path(file.src_uri).suffix.lower() in _MEDIA
+
+
 class SiteEvents:
     """The handoff site's MkDocs events; one instance per hooks module."""
 
@@ -98,6 +109,11 @@ class SiteEvents:
             from_docs = file.src_dir is not None and Path(file.src_dir) == docs
             if from_docs and file.abs_src_path and not inside(Path(file.abs_src_path), docs):
                 log.warning(f"{file.src_uri} leaves the docs folder through a link: not published")
+                files.remove(file)
+            elif from_docs and not _publishable(file):
+                # evil.html or an .svg would run script on the site's own origin, and a
+                # file at assets/javascripts/... would replace the theme's.
+                log.info(f"{file.src_uri}: not published (only handoffs and images are)")
                 files.remove(file)
 
         def published(src: str) -> bool:
