@@ -283,3 +283,29 @@ def test_hostile_inputs_stay_linear(family: str) -> None:
     cost(1_000)  # warm: compiled patterns, imports
     small, large = cost(20_000), cost(80_000)
     assert large / small < 8, f"{family}: 4x the input cost {large / small:.1f}x the time"
+
+
+@pytest.mark.parametrize(
+    "output", ["text", "json", "github", "sarif", "junit", "gitlab", "markdown"]
+)
+def test_a_credential_quoted_in_another_message_is_masked_in_every_format(
+    cli: Callable[..., Run], handoff: Callable[..., Path], output: str
+) -> None:
+    risks = "- Vendor login AKIAZ7Q3EXAMPLE4KEY2 in the runbook, high\n- password: Winter2026!\n"
+    text = complete_text("sales-to-cs")
+    start = text.index("## Risk Flags")
+    end = text.index("\n## ", start + 1)
+    handoff("sales-to-cs", text[:start] + "## Risk Flags\n\n" + risks + text[end:])
+    result = cli("lint", "--no-cache", "--format", output)
+    shown = result.out + result.err
+    assert "AKIAZ7Q3EXAMPLE4KEY2" not in shown and "Winter2026!" not in shown
+    assert "HO403" in shown
+
+
+def test_a_private_key_is_redacted_whole() -> None:
+    from handoff_lint import secrets
+
+    block = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\nQUJD\n"
+    for ending in ("-----END OPENSSH PRIVATE KEY-----\nafter", "\nafter"):
+        redacted = secrets.redact("key:\n" + block + ending)
+        assert "b3BlbnNz" not in redacted and "QUJD" not in redacted and "after" in redacted

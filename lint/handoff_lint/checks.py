@@ -8,10 +8,11 @@ account's handoffs) belong after the run, in `run.lint`, not here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from handoff_lint import gate, safety, views
+from handoff_lint import gate, safety, secrets, views
 from handoff_lint.document import Document
 from handoff_lint.gate import Options
 from handoff_lint.project import Project
@@ -73,10 +74,18 @@ def check(document: Document, project: Project, options: Options) -> FileResult:
         for section in category.sections:
             diagnostics += _section_diagnostics(section, section.heading in optional)
     diagnostics += gate.rules(document, score, needed, options, views.gains(categories))
+    # A message may quote the handoff ("risk 1 “password: …” has no mitigation"): no output
+    # format ever shows a credential, whatever the message.
+    diagnostics = [_masked(d) for d in diagnostics]
     diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
     return FileResult(
         document.path, slug, score, needed, categories, tuple(diagnostics), not_scored, front
     )
+
+
+def _masked(diagnostic: Diagnostic) -> Diagnostic:
+    clean = secrets.redact(diagnostic.message)
+    return diagnostic if clean == diagnostic.message else replace(diagnostic, message=clean)
 
 
 def _unknown_type(document: Document, project: Project) -> Diagnostic:

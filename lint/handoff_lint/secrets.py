@@ -13,8 +13,14 @@ from dataclasses import dataclass
 _T = r"(?<![A-Za-z0-9_-])"
 PATTERNS: dict[str, str] = {
     "AWS access key": (rf"{_T}(?:AKIA|ASIA)[0-9A-Z]{{16}}\b"),
-    "private key": (r"-----BEGIN (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY(?: BLOCK)?-----"),
-    "GitHub token": (rf"{_T}(?:gh[pousr]_[A-Za-z0-9]{{36,}}+|github_pat_[A-Za-z0-9_]{{40,}}+)"),
+    # The whole block: its body to the END line, else to the next blank line or the end.
+    "private key": (
+        r"-----BEGIN (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY(?: BLOCK)?-----"
+        r"[\s\S]{0,8000}?(?:-----END (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY(?: BLOCK)?-----"
+        r"|\n[ \t]*\n|$)"
+    ),
+    # 16 characters are enough to be a token, so a pasted part of one is caught too.
+    "GitHub token": (rf"{_T}(?:gh[pousr]_[A-Za-z0-9]{{16,}}+|github_pat_[A-Za-z0-9_]{{22,}}+)"),
     "Slack token": (rf"{_T}xox[abposr]-[A-Za-z0-9-]{{10,}}+"),
     "Stripe live key": (rf"{_T}[rs]k_live_[A-Za-z0-9]{{16,}}+"),
     "Google API key": (rf"{_T}AIza[0-9A-Za-z_-]{{35}}\b"),
