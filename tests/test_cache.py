@@ -151,3 +151,45 @@ def test_under_ci_nothing_is_cached_unless_asked(
     assert not user_cache.exists()
     cli("lint", "--cache-dir", str(tmp_path / "ci-cache"))
     assert list((tmp_path / "ci-cache").rglob("*.json"))
+
+
+def test_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    many(tmp_path, 400)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "handoff_lint.cli", "lint", "--no-cache", "--jobs", "2"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def children() -> list[int]:
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                if entry.name.isdigit() and (entry / "stat").read_text().split()[3] == str(run.pid):
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+        return found
+
+    deadline = time.monotonic() + 30
+    while not children() and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = children()
+    if not workers:
+        pytest.skip("the run ended before its workers could be seen")
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.05)
+    alive = [
+        pid
+        for pid in workers
+        if Path(f"/proc/{pid}/stat").exists()
+        and (Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z")
+    ]
+    assert alive == [], "workers outlived their run"

@@ -80,6 +80,25 @@ _WORKER: Workspace | None = None
 def _start_worker(workspace: Workspace) -> None:
     global _WORKER
     _WORKER = workspace
+    _end_with_parent()
+
+
+def _end_with_parent() -> None:
+    """Ask the kernel to end this worker when the run that started it dies (even by SIGKILL),
+    so no worker is left behind; where that cannot be asked (not Linux), nothing changes."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _check_all(jobs: list[_Job], options: Options, workspace: Workspace) -> list[FileResult]:
