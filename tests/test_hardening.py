@@ -309,3 +309,15 @@ def test_a_private_key_is_redacted_whole() -> None:
     for ending in ("-----END OPENSSH PRIVATE KEY-----\nafter", "\nafter"):
         redacted = secrets.redact("key:\n" + block + ending)
         assert "b3BlbnNz" not in redacted and "QUJD" not in redacted and "after" in redacted
+
+
+def test_control_characters_never_reach_the_terminal(
+    cli: Callable[..., Run], handoff: Callable[..., Path]
+) -> None:
+    text = complete_text("sales-to-cs").replace(
+        "## Risk Flags", "## Risk Flags\n\n- \x1b[2J\x1b[31mred\x1b[0m\r::error::forged, high\n", 1
+    )
+    handoff("sales-to-cs", text, name="esc\x1b[1m.md")
+    out = cli("lint", "--no-cache").out
+    assert "\x1b" not in out and "\r" not in out
+    assert not any(line.startswith("::") for line in out.splitlines())

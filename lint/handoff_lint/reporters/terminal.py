@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from handoff_lint import views
 from handoff_lint.results import FileResult, Report, Severity
 from handoff_lint.rubric import Rubric
 from handoff_lint.views import LEVEL_MARK
+
+# Control characters (ESC sequences, a carriage return, a newline inside a value) never reach
+# the terminal or a CI log raw: a handoff's text cannot move the cursor or forge a line.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def _inert(lines: list[str]) -> str:
+    return "".join(_CONTROL.sub("\N{REPLACEMENT CHARACTER}", line) + "\n" for line in lines)
 
 
 def location(result: FileResult, line: int | None, column: int | None) -> str:
@@ -84,14 +94,15 @@ def render_text(report: Report, *, hook: bool = False, quiet: bool = False) -> s
             out.extend(scorecard(result))
     s = report.summary()
     noun = "handoff" if s["files"] == 1 else "handoffs"
+    out.append("")
     out.append(
-        f"\n{s['files']} {noun} checked: {s['passed']} passed, {s['blocked']} blocked "
+        f"{s['files']} {noun} checked: {s['passed']} passed, {s['blocked']} blocked "
         f"(threshold {s['threshold']:g}); {_count(s['errors'], 'error')}, "
         f"{_count(s['warnings'], 'warning')}."
     )
     if report.blocked:
         out.append(_next_step(report, hook))
-    return "\n".join(out) + "\n"
+    return _inert(out)
 
 
 def render_statistics(report: Report) -> str:
@@ -105,7 +116,7 @@ def render_statistics(report: Report) -> str:
     lines = [f"{count:>6}  {code}  {name}" for (code, name), count in rows]
     s = report.summary()
     lines.append(f"{s['files']} checked: {s['passed']} passed, {s['blocked']} blocked")
-    return "\n".join(lines) + "\n"
+    return _inert(lines)
 
 
 def _next_step(report: Report, hook: bool) -> str:
@@ -128,12 +139,12 @@ def render_scorecards(report: Report) -> str:
         out.extend(scorecard(result, sections=True))
         errors = [d for d in result.diagnostics if d.severity == "error"]
         if errors:
-            out.append("\n  Blocking problems:")
+            out += ["", "  Blocking problems:"]
         for d in errors:
             out.append(f"    {location(result, d.line, d.column)}: {d.code} {d.message}")
         for heading, state in views.unscored_sections(result):
             out.append(f"    (not scored) {heading}: {state}")
-    return "".join(f"{line}\n" for line in out)
+    return _inert(out)
 
 
 def render_rubric(rubric: Rubric, only: str | None = None) -> str:
@@ -158,4 +169,4 @@ def render_rubric(rubric: Rubric, only: str | None = None) -> str:
             out.append(f"  Not scored: {', '.join(rows.unscored)}")
         out.append("")
     out.append(f"Threshold: {rubric.threshold:g}/100")
-    return "".join(f"{line}\n" for line in out)
+    return _inert(out)
