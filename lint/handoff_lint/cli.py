@@ -14,6 +14,7 @@ from handoff_lint.errors import ConfigError
 
 
 def _parser() -> argparse.ArgumentParser:
+    # Long, but only declarations: one place lists every command and option, as `--help` does.
     parser = argparse.ArgumentParser(
         prog="handoff", description="Check, score and create GTM handoff documents."
     )

@@ -107,43 +107,48 @@ def _read(path: Path) -> Any:
     return data
 
 
+def _section(path: Path, slug: str, s: Mapping[str, Any], known: set[str]) -> SectionSpec:
+    """One section of a type, its category and criterion kind checked against the rubric."""
+    category = s.get("category")
+    if category is not None and category not in known:
+        raise ConfigError(
+            f"the rubric {path}: section {s['heading']!r} of {slug} feeds an unknown "
+            f"category {category!r} (known: {', '.join(sorted(known))})"
+        )
+    criterion = s.get("criterion")
+    if criterion and criterion.get("kind") not in KINDS:
+        raise ConfigError(
+            f"the rubric {path}: section {s['heading']!r} of {slug} has a criterion of "
+            f"unknown kind {criterion.get('kind')!r} (known: {', '.join(KINDS)})"
+        )
+    aliases = tuple(s.get("aliases", ()))
+    return SectionSpec(
+        s["heading"],
+        aliases,
+        category,
+        Criterion(criterion["kind"], criterion) if criterion else None,
+        frozenset(heading_key(name) for name in (s["heading"], *aliases)),
+        tuple(s.get("words", ())),
+        bool(s.get("optional", False)),
+    )
+
+
 def _build(path: Path, data: Mapping[str, Any]) -> Rubric:
     categories = tuple(
         Category(c["id"], c["name"], Fraction(str(c["weight"])), c.get("about", ""))
         for c in data["categories"]
     )
     known = {c.id for c in categories}
-    types = {}
-    for slug, spec in data["types"].items():
-        sections = []
-        for s in spec["sections"]:
-            category = s.get("category")
-            if category is not None and category not in known:
-                raise ConfigError(
-                    f"the rubric {path}: section {s['heading']!r} of {slug} feeds an unknown "
-                    f"category {category!r} (known: {', '.join(sorted(known))})"
-                )
-            criterion = s.get("criterion")
-            if criterion and criterion.get("kind") not in KINDS:
-                raise ConfigError(
-                    f"the rubric {path}: section {s['heading']!r} of {slug} has a criterion of "
-                    f"unknown kind {criterion.get('kind')!r} (known: {', '.join(KINDS)})"
-                )
-            aliases = tuple(s.get("aliases", ()))
-            sections.append(
-                SectionSpec(
-                    s["heading"],
-                    aliases,
-                    category,
-                    Criterion(criterion["kind"], criterion) if criterion else None,
-                    frozenset(heading_key(name) for name in (s["heading"], *aliases)),
-                    tuple(s.get("words", ())),
-                    bool(s.get("optional", False)),
-                )
-            )
-        types[slug] = HandoffType(
-            slug, spec["name"], spec["title"], spec.get("about", ""), tuple(sections)
+    types = {
+        slug: HandoffType(
+            slug,
+            spec["name"],
+            spec["title"],
+            spec.get("about", ""),
+            tuple(_section(path, slug, s, known) for s in spec["sections"]),
         )
+        for slug, spec in data["types"].items()
+    }
     levels = {name: Fraction(str(value)) for name, value in data["levels"].items()}
     facts = {
         heading_key(name): Fact(tuple(f.get("words", ())), tuple(f.get("kinds", ())))

@@ -168,7 +168,7 @@ def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
     return data
 
 
-def _explain(
+def _explain(  # one branch per kind of schema error: a dispatch, kept in one place to read
     error: jsonschema_rs.ValidationError,
     frontmatter: Mapping[str, Any],
     type_slug: str,

@@ -74,6 +74,21 @@ def _publishable(file: File) -> bool:
     return file.is_documentation_page() or Path(file.src_uri).suffix.lower() in _MEDIA
 
 
+def _keep_only_publishable(files: Files, docs: Path) -> None:
+    """Drop the docs folder's files that leave it through a link or may not be published."""
+    for file in list(files):
+        # Files of the docs folder only (the theme's own files live elsewhere).
+        from_docs = file.src_dir is not None and Path(file.src_dir) == docs
+        if from_docs and file.abs_src_path and not inside(Path(file.abs_src_path), docs):
+            log.warning(f"{file.src_uri} leaves the docs folder through a link: not published")
+            files.remove(file)
+        elif from_docs and not _publishable(file):
+            # evil.html or an .svg would run script on the site's own origin, and a file at
+            # assets/javascripts/... would replace the theme's.
+            log.info(f"{file.src_uri}: not published (only handoffs and images are)")
+            files.remove(file)
+
+
 class SiteEvents:
     """The handoff site's MkDocs events; one instance per hooks module."""
 
@@ -104,17 +119,7 @@ class SiteEvents:
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs = Path(config.docs_dir)
-        for file in list(files):
-            # Files of the docs folder only (the theme's own files live elsewhere).
-            from_docs = file.src_dir is not None and Path(file.src_dir) == docs
-            if from_docs and file.abs_src_path and not inside(Path(file.abs_src_path), docs):
-                log.warning(f"{file.src_uri} leaves the docs folder through a link: not published")
-                files.remove(file)
-            elif from_docs and not _publishable(file):
-                # evil.html or an .svg would run script on the site's own origin, and a
-                # file at assets/javascripts/... would replace the theme's.
-                log.info(f"{file.src_uri}: not published (only handoffs and images are)")
-                files.remove(file)
+        _keep_only_publishable(files, docs)
 
         def published(src: str) -> bool:
             file = files.get_file_from_path(src)
