@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from handoff_lint import views
 from handoff_lint.reporters.terminal import render_text
 from handoff_lint.results import Diagnostic, FileResult, Report
@@ -37,8 +39,41 @@ def render_github(report: Report) -> str:
     return "\n".join(lines) + ("\n" if lines else "") + render_text(report)
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+# GitHub's Markdown (GFM) in a job summary or comment. Text outside code spans is escaped;
+# a code span's text is shown as typed (a reference like `&lt;` would show as typed too),
+# so it is kept raw, on one line, in a fence longer than any run of backticks in it.
+_BACKTICKS = re.compile(r"`+")
+
+
+def _text(text: str) -> str:
+    """Text outside code spans, inert in a table cell: no tag, no cell border, no code span
+    (a stray backtick could pair with one in the next reason of the cell)."""
+    text = text.replace("\\", "\\\\").replace("`", "\\`").replace("|", "\\|")
+    return " ".join(text.splitlines()).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _code(text: str, *, in_table: bool) -> str:
+    """`text` as a code span. In a table GFM splits cells at every unescaped `|`, code spans
+    included, and unescapes `\\|` inside them; elsewhere `\\|` would show its backslash."""
+    text = " ".join(text.splitlines())
+    if not text:
+        return ""
+    if in_table:
+        text = text.replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    # GFM strips one space each side, so padding keeps edge backticks off the fence.
+    pad = " " if text[0] in "` " or text[-1] in "` " else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _message(text: str, *, in_table: bool) -> str:
+    """A linter message with its `code` spans shown as code and the rest escaped."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: no code spans to show
+        return _text(text)
+    return "".join(
+        _code(part, in_table=in_table) if n % 2 else _text(part) for n, part in enumerate(parts)
+    )
 
 
 def render_markdown(report: Report) -> str:
@@ -67,21 +102,21 @@ def render_markdown(report: Report) -> str:
             state = "passed" if r.passed else "**blocked**"
             short = ", ".join(views.still_short(r)) or "–"
             out.append(
-                f"| `{_cell(r.path)}` | {r.type or '?'} | {score} | {_change(report, r)} "
-                f"| {state} | {_cell(short)} |"
+                f"| {_code(r.path, in_table=True)} | {r.type or '?'} | {score} "
+                f"| {_change(report, r)} | {state} | {_text(short)} |"
             )
     for r in report.files:
         if r.passed:
             continue
-        out += ["", f"### `{_cell(r.path)}`", ""]
+        out += ["", f"### {_code(r.path, in_table=False)}", ""]
         errors = [d for d in r.diagnostics if d.severity == "error"]
-        out += [f"- **{d.code}** {_cell(d.message)}" + _at(d) for d in errors]
+        out += [f"- **{d.code}** {_message(d.message, in_table=False)}" + _at(d) for d in errors]
         if r.categories:
             out += ["", "| Category | Points | Level | What to add |", "|---|---|---|---|"]
             for c in r.categories:
-                todo = "<br>".join(_cell(reason) for reason in c.reasons)
+                todo = "<br>".join(_message(reason, in_table=True) for reason in c.reasons)
                 out.append(f"| {c.name} | {views.points(c)} | {_LEVEL[c.level]} | {todo} |")
-    out += [f"- ⚠️ {_cell(p.message)}" for p in report.problems]
+    out += [f"- ⚠️ {_message(p.message, in_table=False)}" for p in report.problems]
     return "\n".join(out) + "\n"
 
 

@@ -54,7 +54,7 @@ def scoring(library: Library, esc: Escaper) -> GeneratedPage:
             "",
             f"## {esc.markdown(kind.title)} ({esc.markdown(kind.name)})",
             "",
-            f"`type: {esc.markdown(kind.slug)}`. {esc.markdown(kind.about)}",
+            f"{esc.code(f'type: {kind.slug}')}. {esc.markdown(kind.about)}",
             "",
             "| Section | Category | What complete means | Also found under |",
             "|---|---|---|---|",

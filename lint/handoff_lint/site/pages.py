@@ -1,7 +1,8 @@
 """The generated pages: dashboard, type indexes, accounts, owners, scoring and rule pages.
 
-Each is Markdown with every handoff value escaped by `Escaper.markdown` and every link a
-relative `.md` link, so MkDocs (or another builder) resolves and checks it.
+Each is Markdown with every handoff value escaped by `Escaper.markdown` (`Escaper.code` when
+it is shown as code) and every link a relative `.md` link, so MkDocs (or another builder)
+resolves and checks it.
 """
 
 from __future__ import annotations
@@ -169,7 +170,7 @@ def account_pages(library: Library, esc: Escaper) -> Iterable[GeneratedPage]:
         lines = [
             f"# {esc.markdown(account.name)}",
             "",
-            f"Account `{esc.markdown(account.handoffs[0].account)}`: its handoffs in chain "
+            f"Account {esc.code(account.handoffs[0].account)}: its handoffs in chain "
             "order, from the first lead to the latest expansion.",
             "",
             *handoff_table(account.handoffs, account.src, esc, numbered=True),

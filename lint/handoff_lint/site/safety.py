@@ -95,15 +95,29 @@ class Escaper:
         an attribute list or an HTML tag, whatever the Markdown extensions."""
         return _markdown_escape(self.plain(value))
 
+    def code(self, value: Any) -> str:
+        """For a value shown as code in Markdown source, in a paragraph or a table cell.
+
+        A `<code>` element holding the value escaped as for `markdown`, not a backtick
+        span: inside a backtick span character references show as typed, so the value
+        could only go in raw, and then Python-Markdown shows a cell's `\\|` with its
+        backslash and pymdownx.inlinehilite reads a leading `#!lang` as a language. The
+        element shows the value as typed in every builder and nothing in it is Markdown.
+        """
+        return _code(self.plain(value))
+
     def message(self, value: str) -> str:
         """A linter message, escaped like any value, its `code` spans shown as code."""
         parts = self.plain(value).split("`")
         if len(parts) % 2 == 0:  # an unpaired backtick: no code spans to show
             return self.markdown(value)
         return "".join(
-            f"<code>{_markdown_escape(part)}</code>" if n % 2 else _markdown_escape(part)
-            for n, part in enumerate(parts)
+            _code(part) if n % 2 else _markdown_escape(part) for n, part in enumerate(parts)
         )
+
+
+def _code(text: str) -> str:
+    return f"<code>{_markdown_escape(text)}</code>"
 
 
 def _markdown_escape(text: str) -> str:
