@@ -22,8 +22,9 @@ def escape_property(text: str) -> str:
 
 def annotation(result: FileResult, d: Diagnostic) -> str:
     properties = [f"file={escape_property(result.uri or result.path)}"]
-    if d.line is not None:
-        properties += [f"line={d.line}", f"col={d.column or 1}"]
+    # A finding about the whole file (the score, a missing section) goes on its first line,
+    # so the pull request shows it in the diff and not only in the check's summary.
+    properties += [f"line={d.line or 1}", f"col={d.column or 1}"]
     properties.append(f"title={escape_property(f'{d.code} {d.name}')}")
     return f"::{_COMMAND[d.severity]} {','.join(properties)}::{escape_data(d.message)}"
 
@@ -36,7 +37,12 @@ def render_github(report: Report) -> str:
     """
     lines = [annotation(r, d) for r in report.files for d in r.diagnostics]
     lines += [f"::error title=handoff lint::{escape_data(p.message)}" for p in report.problems]
-    return "\n".join(lines) + ("\n" if lines else "") + render_text(report)
+    # The log's text may quote a handoff; no line of it may read as a workflow command.
+    log = "".join(
+        f" {line}" if line.startswith("::") else line
+        for line in render_text(report).splitlines(keepends=True)
+    )
+    return "\n".join(lines) + ("\n" if lines else "") + log
 
 
 # GitHub's Markdown (GFM) in a job summary or comment. Text outside code spans is escaped;
