@@ -17,4 +17,4 @@ The flow, one module a step:
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
