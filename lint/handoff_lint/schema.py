@@ -113,6 +113,15 @@ class Schemas:
                 diagnostics.append(RULES["HO201"].diagnostic(message, line_of(path) or 1))
         return diagnostics
 
+    def field(self, name: str, path: tuple[str, ...]) -> dict[str, Any]:
+        """The schema of the field at `path` in schema `name`, `$ref`s followed ({} if none)."""
+        node: Any = self.by_name.get(name, {})
+        base = node.get("$id", "")
+        for part in path:
+            node, base = _property(node, base, part, self._by_id)
+            node, base = _follow(node, base, self._by_id)
+        return node if isinstance(node, dict) else {}
+
     def describe(self, name: str, path: tuple[Any, ...]) -> str | None:
         """The `description` the schema gives the field at `path`, following `$ref`s."""
         node: Any = self.by_name.get(name, {})

@@ -141,10 +141,50 @@ def has_severity(text: str) -> bool:
     return bool(_SEVERITY.search(text))
 
 
-def slugify(text: str) -> str:
-    """`Müller Präzisionstechnik GmbH` -> `muller-prazisionstechnik-gmbh`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+def slugify(text: str, keep_letters: bool = False) -> str:
+    """`Müller Präzisionstechnik GmbH` -> `muller-prazisionstechnik-gmbh`.
+
+    Letters with no ASCII form are dropped (`Ørsted` -> `rsted`), unless `keep_letters`:
+    then Latin ones are spelt out (`Ørsted` -> `orsted`) and the others kept, lower case
+    (`東京物産` -> `東京物産`), for a file name a rep can still recognise.
+    """
+    if not keep_letters:
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+    words: list[str] = []
+    word = ""
+    for char in unicodedata.normalize("NFC", text):
+        kept = _slug_char(char, word[-1:])
+        if kept is None:
+            continue
+        if kept:
+            word += kept
+        elif word:
+            words.append(word)
+            word = ""
+    return "-".join([*words, word] if word else words)
+
+
+# Latin letters that Unicode does not decompose into ASCII ones, spelt the way Europeans do.
+_LATIN = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i"}
+)
+
+
+def _slug_char(char: str, previous: str) -> str | None:
+    """What `char` becomes in a letter-keeping slug: its ASCII form or itself; "" ends a word,
+    None adds nothing (an accent on a letter already spelt out)."""
+    ascii_form = unicodedata.normalize("NFKD", char.lower().translate(_LATIN))
+    ascii_form = ascii_form.encode("ascii", "ignore").decode()
+    ascii_form = "".join(re.findall(r"[a-z0-9]+", ascii_form))
+    if ascii_form:
+        return ascii_form
+    kind = unicodedata.category(char)
+    if kind[0] in "LN":
+        return char.lower()
+    if kind[0] == "M" and previous:  # an accent or vowel sign on the letter before it
+        return None if previous.isascii() else char
+    return ""
 
 
 def decode(raw: bytes) -> str:
