@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from handoff_lint import discovery, git, reading
+from handoff_lint import context, discovery, git, reading
 from handoff_lint.cache import ResultCache, default_folder
 from handoff_lint.gate import Options, threshold
 from handoff_lint.project import Project, Workspace
@@ -68,8 +68,11 @@ def lint(
         results[job.index] = result
         if store:
             store.put(job.key, result)
+    checked = [r for r in results if r is not None]
+    # After the cache: what depends on other files, history or the date is never cached.
+    every = context.apply(checked, context.Context(workspace, options))
     default = threshold(workspace.here(), options)
-    return Report(tuple(r for r in results if r is not None), default, tuple(problems))
+    return Report(every, default, tuple(problems))
 
 
 # A worker process's workspace: given once when the pool starts (inherited by fork), not
