@@ -91,3 +91,24 @@ def test_an_unknown_criterion_kind_is_a_configuration_error(
     assert result.code == 2
     assert "unknown kind 'vibes'" in result.err and "Why They Took the Meeting" in result.err
     assert "Traceback" not in result.out + result.err
+
+
+def test_cached_results_are_keyed_by_the_code_not_only_its_version(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    from handoff_lint import resources
+
+    package = tmp_path / "handoff_lint"
+    shutil.copytree(Path(resources.__file__).parent, package)
+    identity = resources.code_identity.__wrapped__
+    before = identity(package)
+    assert identity(package) == before
+    scoring = package / "scoring.py"
+    scoring.write_text(scoring.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert identity(package) != before  # same version number, other code: other results
+    edited = identity(package)
+    (package / "data" / "rubric.yaml").write_text("not code\n", encoding="utf-8")
+    assert identity(package) == edited  # data is in the fingerprint by content, not here
+    os.utime(scoring, ns=(1, 1))
+    assert identity(package) != edited

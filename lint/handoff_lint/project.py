@@ -59,7 +59,8 @@ class Project:
         import hashlib
 
         digest = hashlib.blake2b(digest_size=20)
-        digest.update(f"{__version__}\0{self.settings.threshold}\0".encode())
+        identity = resources.code_identity()
+        digest.update(f"{__version__}\0{identity}\0{self.settings.threshold}\0".encode())
         schemas = self.settings.schemas or resources.schemas_dir()
         files = [
             self.rubric.source,

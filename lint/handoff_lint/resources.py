@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+from functools import lru_cache
 from pathlib import Path
 
 from handoff_lint.errors import ConfigError
@@ -28,3 +31,22 @@ def data_file(name: str) -> Path:
 
 def templates_dir() -> Path:
     return _PACKAGE / "templates"
+
+
+@lru_cache(maxsize=1)
+def code_identity(package: Path = _PACKAGE) -> str:
+    """A hash of the name, size and modification time of every module of the package.
+
+    Cached results are keyed by it, so that code installed from another commit with the same
+    version number (a pre-commit `rev:` moved to a newer SHA, an editable checkout being
+    edited) never serves results the old code computed. Stat only: no file is read.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    for folder, subfolders, files in sorted(os.walk(package)):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        for name in sorted(files):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                where = os.path.relpath(os.path.join(folder, name), package)
+                digest.update(f"{where}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
