@@ -52,7 +52,7 @@ def unscored(display: str, threshold: float, *diagnostics: Diagnostic) -> FileRe
 
 def check(document: Document, project: Project, options: Options) -> FileResult:
     """Every check on one parsed document, in order: safety, type, CHECKS, rubric, gate."""
-    from handoff_lint import scoring  # not needed when every result is cached
+    from handoff_lint import promises, scoring  # not needed when every result is cached
 
     needed = gate.threshold(project, options)
     diagnostics = [*document.diagnostics, *safety.check(document)]
@@ -78,8 +78,18 @@ def check(document: Document, project: Project, options: Options) -> FileResult:
     # format ever shows a credential, whatever the message.
     diagnostics = [_masked(d) for d in diagnostics]
     diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
+    # Read here, once, so they are cached; compared across the account after the run.
+    facts = promises.extract(document, project.rubric.types[slug], project.rubric)
     return FileResult(
-        document.path, slug, score, needed, categories, tuple(diagnostics), not_scored, front
+        document.path,
+        slug,
+        score,
+        needed,
+        categories,
+        tuple(diagnostics),
+        not_scored,
+        front,
+        facts=facts,
     )
 
 

@@ -9,7 +9,8 @@ from typing import Any
 
 from handoff_lint.errors import ConfigError
 
-_KEYS = {"threshold", "handoffs", "rubric", "schemas", "templates"}
+_KEYS = {"threshold", "handoffs", "rubric", "schemas", "templates", "chain"}
+CHAIN_LEVELS = ("warning", "error", "off")  # what drift along an account's chain is
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Settings:
     rubric: Path | None = None
     schemas: Path | None = None
     templates: Path | None = None
+    chain: str = "warning"
 
 
 def find(directory: Path, seen: MutableMapping[Path, Settings] | None = None) -> Settings:
@@ -99,6 +101,10 @@ def _parse(path: Path, table: dict[str, Any]) -> Settings:
         ):
             raise ConfigError(f"{path}: threshold must be a number from 0 to 100")
         settings = replace(settings, threshold=float(threshold))
+    chain = table.get("chain", "warning")
+    if chain not in CHAIN_LEVELS:
+        raise ConfigError(f"{path}: chain must be one of {', '.join(map(repr, CHAIN_LEVELS))}")
+    settings = replace(settings, chain=chain)
     for key in ("handoffs", "rubric", "schemas", "templates"):
         value = table.get(key)
         if value is None:

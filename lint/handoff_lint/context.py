@@ -31,7 +31,7 @@ class Context:
 Check = Callable[[Sequence[FileResult], Context], Mapping[str, Sequence[Diagnostic]]]
 
 # name -> "module:function"; imported when a run applies it.
-CHECKS: dict[str, str] = {}
+CHECKS: dict[str, str] = {"chain": "handoff_lint.drift:check"}
 
 
 def apply(results: Sequence[FileResult], context: Context) -> tuple[FileResult, ...]:

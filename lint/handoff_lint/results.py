@@ -142,6 +142,8 @@ class FileResult:
     frontmatter: Mapping[str, Any] = field(default_factory=dict)
     # The path relative to the repository root, POSIX separators (SARIF, annotations).
     uri: str = ""
+    # The promises it makes, as plain data (promises.py), compared across an account later.
+    facts: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
@@ -167,6 +169,7 @@ class FileResult:
             "diagnostics": [d.to_dict() for d in self.diagnostics],
             "frontmatter": dict(self.frontmatter),
             "uri": self.uri,
+            **({"facts": dict(self.facts)} if self.facts else {}),
         }
 
     @classmethod
@@ -181,6 +184,7 @@ class FileResult:
             unscored=tuple(SectionResult.from_dict(s) for s in data["unscored"]),
             frontmatter=data["frontmatter"],
             uri=data.get("uri", ""),
+            facts=data.get("facts", {}),
         )
 
 

@@ -229,5 +229,97 @@ RULES: dict[str, Rule] = {
             "Finish the handoff and set `status: ready`, or keep it on a branch until then.",
             "status: ready",
         ),
+        # Drift along an account's chain (drift.py): warnings unless `chain = "error"`.
+        Rule(
+            "HO501",
+            "criterion-changed",
+            "warning",
+            "A success criterion has another target or date than in an earlier handoff of the "
+            "same account.",
+            "The customer was promised the earlier figure. If the receiving team works to "
+            "another one, the customer finds out at the first review, when it is too late.",
+            "Restore what was agreed, or say why it changed on a line near it: "
+            "`Changed since sales: the customer agreed 85% while the new carriers ramp up`.",
+            "1. At least 85% field accuracy by 2026-12-18\n"
+            "   Changed since sales: agreed with Renata on 2026-06-02, 92% from March",
+        ),
+        Rule(
+            "HO502",
+            "criterion-dropped",
+            "warning",
+            "A success criterion of an earlier Sales → CS or Sales → Implementation handoff is "
+            "not among this handoff's success criteria (matched by unit and key terms, not by "
+            "position).",
+            "A criterion left out of the next handoff is a promise nobody tracks any more, "
+            "though the customer still measures it.",
+            "Add the criterion to Success Criteria, or say why it no longer applies with a "
+            "`Changed since sales: …` line.",
+            "3. Invoice cycle time down to 3 days or less by the first QBR",
+        ),
+        Rule(
+            "HO503",
+            "milestone-moved",
+            "warning",
+            "A go-live, kickoff, first-value or full-rollout date differs from the one in an "
+            "earlier handoff of the same account.",
+            "The customer planned around the first date. A date that moves silently between "
+            "sales and implementation is the most common broken promise.",
+            "Fix the date, or say why it moved next to it: `Changed since sales: go-live moved "
+            "to January at the customer's request (ERP freeze)`.",
+            "| Go-live | 2027-01-31 |\n\nChanged since sales: the customer asked for January",
+        ),
+        Rule(
+            "HO504",
+            "deal-changed",
+            "warning",
+            "The deal size or term differs from an earlier handoff of the same account "
+            "(frontmatter `deal`, `term_months`, or a Deal Size row).",
+            "Billing, renewals and the success plan all start from the deal as signed; two "
+            "figures mean someone works from the wrong one.",
+            "Correct the figure, or say why it changed with a `Changed since sales: …` line.",
+            "deal: {size: 186000, currency: USD}",
+        ),
+        Rule(
+            "HO505",
+            "scope-conflict",
+            "warning",
+            "Something is in scope in one handoff of the account and out of scope in another.",
+            "Scope that flips between handoffs is how a customer ends up expecting work that "
+            "was never sold, or not getting work that was.",
+            "Agree which it is, and say why it changed with a `Changed since sales: …` line.",
+        ),
+        Rule(
+            "HO506",
+            "system-not-carried",
+            "warning",
+            "A system named in the AE → SE technical environment is not mentioned anywhere in a "
+            "later implementation handoff.",
+            "The implementation team plans integrations from its own handoff; a system only "
+            "the SE heard about surfaces in week three as a surprise.",
+            "Add the system to Technical Requirements, or say it is out of scope.",
+            "| Integrations | LedgerCore ERP (SFTP), Tracklane TMS API |",
+        ),
+        Rule(
+            "HO507",
+            "person-changed",
+            "warning",
+            "The champion or executive sponsor is someone else than in an earlier handoff of "
+            "the same account.",
+            "A new champion or sponsor changes who the team must win over; if the change is "
+            "a mistake, the team courts the wrong person.",
+            "Correct the name, or say what happened: `Changed since sales: Renata left in "
+            "September; Luis Ortega champions the rollout`.",
+        ),
+        Rule(
+            "HO508",
+            "person-missing",
+            "warning",
+            "The champion or executive sponsor of an earlier handoff is not named anywhere in "
+            "this one.",
+            "The receiving team should know who fights for the deal and who signs; a name "
+            "dropped between handoffs is a relationship nobody looks after.",
+            "Name them in the stakeholders, or say who holds the role now and why.",
+            "| Renata Solís, Director of Freight Audit | Champion |",
+        ),
     )
 }
