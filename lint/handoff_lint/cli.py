@@ -94,6 +94,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     site.add_argument("site_args", nargs=argparse.REMAINDER)
 
+    chain = commands.add_parser(
+        "chain", help="show an account's handoffs in order and what each promised"
+    )
+    chain.add_argument("account", metavar="ACCOUNT", help="the account (or company) name")
+    chain.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: handoffs/)"
+    )
+
     rule = commands.add_parser("rule", help="explain a diagnostic code")
     rule.add_argument("code", nargs="?", metavar="CODE")
     rule.add_argument("--all", action="store_true", help="list every code")
@@ -149,13 +157,14 @@ def run_lint(args: argparse.Namespace) -> int:
     output = args.format or ("github" if in_actions else "text")
     options = Options(args.threshold, args.allow_drafts, args.deny_drafts, args.jobs)
     paths = args.paths or default_paths(workspace)
+    scope: list[str] = []  # under --changed-since: where the changed ones' accounts are read
     if args.changed_since:
-        paths = changed_handoffs(args.changed_since, paths, workspace)
+        scope, paths = paths, changed_handoffs(args.changed_since, paths, workspace)
         if not paths:  # said on stdout only where it cannot break a machine-read format
             stream = sys.stdout if output in ("text", "github") else sys.stderr
             print(f"No handoffs changed since {args.changed_since}.", file=stream)
     store = None if args.no_cache else (args.cache_dir or cache_folder(workspace))
-    report = lint(paths, options, store, workspace)
+    report = lint(paths, options, store, workspace, scope if paths else [])
     render = reporter(output)
     if output == "text":
         from handoff_lint.reporters.terminal import render_statistics, render_text
@@ -225,6 +234,34 @@ def run_rule(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_chain(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from handoff_lint.discovery import default_paths
+    from handoff_lint.project import Workspace
+    from handoff_lint.reporters.chain import render_chain
+    from handoff_lint.run import cache_folder, lint
+    from handoff_lint.text import slugify
+
+    workspace = Workspace()
+    workspace.here()
+    report = lint(args.paths or default_paths(workspace), cache_folder=cache_folder(workspace))
+    for problem in report.problems:
+        print(f"handoff: {problem.message}", file=sys.stderr)
+    wanted = {args.account, slugify(args.account)}
+    files = tuple(f for f in report.files if f.frontmatter.get("account") in wanted)
+    if not files:
+        known = sorted({str(f.frontmatter.get("account")) for f in report.files} - {"None"})
+        print(
+            f"handoff: no handoffs of the account {args.account!r}; "
+            f"known accounts: {', '.join(known) or 'none'}",
+            file=sys.stderr,
+        )
+        return 2
+    sys.stdout.write(render_chain(replace(report, files=files)))
+    return 2 if report.problems else 0
+
+
 def run_site(args: argparse.Namespace) -> int:
     from handoff_lint.site.command import main as site_main
 
@@ -238,6 +275,7 @@ COMMANDS = {
     "new": run_new,
     "types": run_types,
     "rule": run_rule,
+    "chain": run_chain,
 }
 
 if __name__ == "__main__":

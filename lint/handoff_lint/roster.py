@@ -29,7 +29,8 @@ GENERIC = frozenset(
     """erp crm tms wms hris ats cms api apis csv pdf sftp ftp ftps sso saml scim soc idp poc
     nda edi mfa ocr sla vpn rest sql xml json etl dpa gdpr hipaa pci iso http https oauth
     oidc ldap smtp imap tls ssl aes iam rbac uat qbr sow kpi roi arr acv tcv mrr usd eur gbp
-    pro bol gl po ap ar bi it hr dc dcs us eu uk cloud type""".split()  # noqa: SIM905  a word list reads best as words
+    pro bol gl po ap ar bi it hr dc dcs us eu uk cloud type dms ehr emr hl7 fhir baa phi
+    hitrust gobd pii sox""".split()  # noqa: SIM905  a word list reads best as words
 )
 
 
@@ -102,6 +103,14 @@ def _name(text: str) -> str | None:
     return " ".join(full[:4]) if full else None
 
 
+# A capitalised word is a system's name when a kind of system follows it ("Tracklane TMS",
+# "Nordhaus ERP 9") or a way of connecting precedes it ("SSO through Okta"); a place or a
+# language ("Frankfurt", "German") is neither.
+_KIND_AFTER = GENERIC | {"connector", "instance", "platform", "tenant", "suite", "interface",
+                         "database", "app", "portal", "system", "tool"}  # fmt: skip
+_WAY_BEFORE = frozenset({"via", "through", "using", "uses", "with", "on", "into", "from"})
+
+
 def systems(sections: list[Section], text: str) -> Iterator[dict[str, Any]]:
     """Named systems: product-like words (LedgerCore, Okta, SAP), not kinds of system (ERP)."""
     common = {measures.fold(w) for w in re.findall(r"\b[a-z]\w+", text)}
@@ -109,9 +118,24 @@ def systems(sections: list[Section], text: str) -> Iterator[dict[str, Any]]:
     for section in sections:
         for line in lines(section):
             _, value = label_and_value(clean(line.text))
-            for word in _SYSTEM.findall(value):
-                key = measures.fold(word)
+            for match in _SYSTEM.finditer(value):
+                word, key = match[0], measures.fold(match[0])
                 if key in GENERIC or key in common or key in _NOT_NAMES or key in seen:
+                    continue
+                if not (_looks_made_up(word) or _placed_as_system(value, match)):
                     continue
                 seen.add(key)
                 yield {"name": word, "line": line.line}
+
+
+def _looks_made_up(word: str) -> bool:
+    """LedgerCore, NetSuite, SAP: a capital inside the word, or capitals only."""
+    return any(c.isupper() for c in word[1:])
+
+
+def _placed_as_system(value: str, match: re.Match[str]) -> bool:
+    after = value[match.end() :].split()
+    before = value[: match.start()].split()
+    following = measures.fold(after[0].strip(",;:()")) if after else ""
+    preceding = measures.fold(before[-1]) if before else ""
+    return following in _KIND_AFTER or preceding in _WAY_BEFORE

@@ -34,10 +34,13 @@ def lint(
     options: Options = Options(),
     cache_folder: Path | None = None,
     workspace: Workspace | None = None,
+    context_paths: Sequence[str] = (),
 ) -> Report:
     """Lint files and folders; an unusable path is a problem in the report, not an exception.
 
-    With `cache_folder`, unchanged handoffs take their result from the cache.
+    With `cache_folder`, unchanged handoffs take their result from the cache. The handoffs
+    under `context_paths` that share an account with a linted one are read as context for
+    the checks across handoffs, and not reported.
     """
     workspace = workspace or Workspace()
     found, problems = discovery.discover(paths, workspace)
@@ -70,7 +73,13 @@ def lint(
             store.put(job.key, result)
     checked = [r for r in results if r is not None]
     # After the cache: what depends on other files, history or the date is never cached.
-    every = context.apply(checked, context.Context(workspace, options))
+    others: tuple[FileResult, ...] = ()
+    if context_paths:
+        from handoff_lint import siblings
+
+        wanted = siblings.of(checked, context_paths, workspace)
+        others = lint(wanted, options, cache_folder, workspace).files if wanted else ()
+    every = context.apply(checked, context.Context(workspace, options, others))
     default = threshold(workspace.here(), options)
     return Report(every, default, tuple(problems))
 

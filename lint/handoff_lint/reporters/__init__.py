@@ -16,6 +16,7 @@ FORMATS = {
     "sarif": "machine:render_sarif",
     "junit": "machine:render_junit",
     "gitlab": "machine:render_gitlab",
+    "chain": "chain:render_chain",
 }
 
 

@@ -122,8 +122,31 @@ def render_markdown(report: Report) -> str:
             for c in r.categories:
                 todo = "<br>".join(_message(reason, in_table=True) for reason in c.reasons)
                 out.append(f"| {c.name} | {views.points(c)} | {_LEVEL[c.level]} | {todo} |")
+    out += _drift(report)
     out += [f"- ⚠️ {_message(p.message, in_table=False)}" for p in report.problems]
     return "\n".join(out) + "\n"
+
+
+def _drift(report: Report) -> list[str]:
+    """Open drift along an account's chain (HO5xx), which a passing handoff may still carry."""
+    drift = [
+        (r, d)
+        for r in report.files
+        for d in r.diagnostics
+        if d.code.startswith("HO5") and d.severity != "info"
+    ]
+    if not drift:
+        return []
+    return [
+        "",
+        "### Drift along the chain",
+        "",
+        *(
+            f"- {_code(r.path, in_table=False)}{_at(d)}: **{d.code}** "
+            + _message(d.message, in_table=False)
+            for r, d in drift
+        ),
+    ]
 
 
 def _change(report: Report, result: FileResult) -> str:
