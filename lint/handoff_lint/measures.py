@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -27,6 +28,7 @@ _DATE = re.compile(
     rf"|(?:(?:end|middle|start) of |mid[- ]|early |late )?(?P<mon5>{_MON})\b\.?\s+(?P<y5>\d{{4}})",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _SHOWN_MONTH = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()  # noqa: SIM905
 
 
@@ -52,6 +54,8 @@ def _month(name: str) -> int:
 
 def find_day(text: str, year: int) -> tuple[Day, int, int] | None:
     """The first day written in `text`, with its span; `year` fills in one left out."""
+    if not _DIGIT.search(text):  # every day written has a digit: the cheap test first
+        return None
     for match in _DATE.finditer(text):
         day = _day(match, year)
         if day is not None:
@@ -81,7 +85,7 @@ def _day(match: re.Match[str], year: int) -> Day | None:
 
 def without_days(text: str) -> str:
     """`text` with every written day blanked, so its numbers are not read as targets."""
-    return _DATE.sub(" ", text)
+    return _DATE.sub(" ", text) if _DIGIT.search(text) else text
 
 
 _AMOUNT = re.compile(
@@ -146,11 +150,12 @@ class Target:
     shown: str
 
 
-def find_target(text: str) -> Target | None:
+def find_target(text: str, bare: str | None = None) -> Target | None:
     """What a success criterion measures against: "92%", "3 days" in "from 9 days to 3 days",
-    "38 of 40". Percentages and durations beat counts; written days are never targets."""
+    "38 of 40". Percentages and durations beat counts; written days are never targets
+    (`bare`: the text with its days already blanked, when the caller has it)."""
     found = []
-    for match in _TARGET.finditer(without_days(text)):
+    for match in _TARGET.finditer(without_days(text) if bare is None else bare):
         raw = (match["unit"] or "").lower().replace("business ", "").replace("working ", "")
         unit = _UNITS.get(raw, raw)
         if match["of"]:
@@ -186,6 +191,7 @@ STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)  # names and words recur across a run's handoffs
 def fold(text: str) -> str:
     """Lower case without accents: "Solís" and "Solis" are one name."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -204,7 +210,7 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
-def terms(text: str) -> frozenset[str]:
+def terms(text: str, *, days_removed: bool = False) -> frozenset[str]:
     """The key terms of a promise: its words, roots only, without the words of phrasing."""
-    words = _WORD.findall(fold(without_days(text)))
+    words = _WORD.findall(fold(text if days_removed else without_days(text)))
     return frozenset(stem(w) for w in words if w not in STOP and stem(w) not in STOP)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from handoff_lint import measures, roster
+from handoff_lint.chain import BINDING
 from handoff_lint.document import Document, Section
 from handoff_lint.roster import label_and_value, lines
 from handoff_lint.rubric import HandoffType, Rubric
@@ -44,6 +45,10 @@ _OUT_SCOPE = re.compile(r"^(?:out of scope|not in scope|excluded|not included|sc
 _SPLIT = re.compile(r"[;,]|\band\b|\bplus\b")
 _PAREN = re.compile(r"\([^)]*\)")
 
+_WORDS = re.compile(r"\w+")
+_SCOPE_HEADING = re.compile(r"scope|includ|exclud|\bin\b|\bout\b", re.IGNORECASE)
+_BOLD = re.compile(r"\s*(?:\*\*|__)")
+_DEALISH = re.compile(r"term|deal|contract|acv|tcv|arr", re.IGNORECASE)
 _CHANGED = re.compile(r"^\W*changed since\b([^:]{0,40}):\s*(\S.*)$", re.IGNORECASE)
 
 
@@ -66,13 +71,20 @@ def extract(document: Document, kind: HandoffType, rubric: Rubric) -> dict[str, 
     technical = by_category.get("technical-requirements", [])
     criteria_sections = by_kind.get("measurable", [])
     people_anchor = by_category.get("relationship-context", []) or people_sections
-    return {
+    slug = kind.slug
+
+    def kept(promise: str) -> bool:  # only what the chain compares for this type is read
+        return slug in BINDING[promise]
+
+    facts: dict[str, Any] = {
         "label": kind.name,
-        "criteria": list(_criteria(criteria_sections, year)),
-        "milestones": list(_milestones(document, by_kind.get("timeline", []), year)),
-        "deal": list(_deal(document)),
-        "people": list(roster.people(people_sections)),
-        "systems": list(roster.systems(technical, document.text)),
+        "criteria": list(_criteria(criteria_sections, year)) if kept("criterion") else [],
+        "milestones": list(_milestones(document, by_kind.get("timeline", []), year))
+        if kept("milestone")
+        else [],
+        "deal": list(_deal(document, people_sections)) if kept("deal") else [],
+        "people": list(roster.people(people_sections)) if kept("person") else [],
+        "systems": list(roster.systems(technical, document.text)) if slug == "ae-to-se" else [],
         "scope": list(_scope(document.sections)),
         "acks": list(_acks(document)),
         "anchors": {
@@ -80,8 +92,10 @@ def extract(document: Document, kind: HandoffType, rubric: Rubric) -> dict[str, 
             "people": _first_line(people_anchor),
             "technical": _first_line(technical),
         },
-        "vocabulary": sorted(set(re.findall(r"\w+", measures.fold(document.text)))),
     }
+    if kept("person") or slug == "sales-to-implementation":  # "named anywhere" is asked of it
+        facts["vocabulary"] = sorted(set(_WORDS.findall(measures.fold(document.text))))
+    return facts
 
 
 def _year(value: Any) -> int:
@@ -97,16 +111,19 @@ def _criteria(sections: list[Section], year: int) -> Iterator[dict[str, Any]]:
     seen: set[int] = set()
     for section in sections:
         for line in lines(section):
+            if line.line in seen:
+                continue
             text = clean(line.text)
-            target = measures.find_target(text)
-            day = measures.find_day(text, year)
-            if line.line in seen or (target is None and day is None):
+            bare = measures.without_days(text)  # read once, for the target and the terms
+            target = measures.find_target(text, bare)
+            day = measures.find_day(text, year) if bare != text else None
+            if target is None and day is None:
                 continue
             seen.add(line.line)
             yield {
                 "text": text,
                 "line": line.line,
-                "terms": sorted(measures.terms(text)),
+                "terms": sorted(measures.terms(bare, days_removed=True)),
                 "target": target.value if target else None,
                 "unit": target.unit if target else "",
                 "shown": target.shown if target else "",
@@ -133,7 +150,8 @@ def _milestones(document: Document, sections: list[Section], year: int) -> Itera
                     yield {"kind": name, "day": found[0].iso, "line": line.line}
 
 
-def _deal(document: Document) -> Iterator[dict[str, Any]]:
+def _deal(document: Document, told_in: list[Section]) -> Iterator[dict[str, Any]]:
+    """The deal in the frontmatter, and in the body where the account is described."""
     front = document.frontmatter or {}
     deal = front.get("deal")
     if isinstance(deal, dict) and isinstance(deal.get("size"), int | float):
@@ -148,8 +166,10 @@ def _deal(document: Document) -> Iterator[dict[str, Any]]:
         at = document.line_of(("term_months",)) or 1
         yield {"what": "term", "value": float(front["term_months"]), "unit": "months", "line": at}
     term_told = False
-    for section in document.sections:
+    for section in told_in:
         for line in lines(section):
+            if not _DEALISH.search(line.text):  # most lines say nothing of the deal: skip fast
+                continue
             text = clean(line.text)
             label, value = label_and_value(text)
             if label in _DEAL_LABELS and (amount := measures.find_amount(value)):
@@ -167,6 +187,11 @@ def _deal(document: Document) -> Iterator[dict[str, Any]]:
 
 def _scope(sections: tuple[Section, ...]) -> Iterator[dict[str, Any]]:
     for whole in sections:
+        if not (
+            _SCOPE_HEADING.search(whole.heading)
+            or any(_BOLD.match(p.text) for p in whole.paragraphs)
+        ):
+            continue  # neither a scope heading nor a bold lead-in that could be one
         for section in lead_ins(whole):
             key = heading_key(section.heading)
             side = "out" if _OUT_SCOPE.match(key) else "in" if _IN_SCOPE.match(key) else None

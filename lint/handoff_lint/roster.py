@@ -15,6 +15,7 @@ ROLES = {
     "champion": re.compile(r"\bchampion\b", re.IGNORECASE),
     "sponsor": re.compile(r"\b(?:executive\s+)?sponsor\b", re.IGNORECASE),
 }
+_ANY_ROLE = re.compile(r"champion|sponsor", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w'’-]*")
 _NOT_NAMES = frozenset(
     """executive sponsor champion internal director head vp svp evp chief officer manager
@@ -63,6 +64,8 @@ def people(sections: list[Section]) -> Iterator[dict[str, Any]]:
                     if first and name:
                         yield {"role": role, "name": name, "line": first.line}
             for line in lines(section):
+                if not _ANY_ROLE.search(line.text):
+                    continue
                 for role, pattern in ROLES.items():
                     match = pattern.search(line.text)
                     if match:
@@ -113,7 +116,7 @@ _WAY_BEFORE = frozenset({"via", "through", "using", "uses", "with", "on", "into"
 
 def systems(sections: list[Section], text: str) -> Iterator[dict[str, Any]]:
     """Named systems: product-like words (LedgerCore, Okta, SAP), not kinds of system (ERP)."""
-    common = {measures.fold(w) for w in re.findall(r"\b[a-z]\w+", text)}
+    common = set(re.findall(r"\b[a-z]\w+", text))  # words a sentence uses: not names
     seen: set[str] = set()
     for section in sections:
         for line in lines(section):
