@@ -195,3 +195,23 @@ def test_a_pull_request_adding_a_moved_go_live_gets_the_annotation(
     # Only the changed handoff is reported; the sales handoff was read as context.
     assert "handoffs/sales-to-cs/handoff.md:" not in run.out.replace(", line 44", "")
     assert "HO503" in summary.read_text(encoding="utf-8")
+
+
+def test_the_chain_table_is_a_pure_function_of_the_results(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from handoff_lint.chain import tables
+    from handoff_lint.drift import findings
+    from handoff_lint.run import lint
+
+    folder = tmp_path / "case"
+    shutil.copytree(CHAINS / "golive-words", folder)
+    monkeypatch.chdir(folder)
+    [chain] = tables(lint(["."]).files)
+    assert [s.label for s in chain.steps] == [
+        "AE → SE", "Sales → CS", "Sales → Implementation", "CS → Sales"
+    ]  # fmt: skip
+    golive = next(r for r in chain.rows if r.kind == "milestone" and r.label == "go-live")
+    assert {n: v.shown for n, v in golive.values.items()} == {1: "14 Sep 2026", 2: "31 Jan 2027"}
+    [drift] = findings(chain)
+    assert drift.code == "HO503" and drift.row is golive and drift.acknowledged is None
