@@ -138,3 +138,11 @@ def test_markdown_summary_escapes_table_cells(cli: Callable[..., Run], two_hando
     text = cli("lint", "--format", "markdown").out
     assert "| `handoffs/sales-to-cs/weak, odd name.md` | sales-to-cs |" in text
     assert all(row.count("|") >= 5 for row in text.splitlines() if row.startswith("| Risk"))
+
+
+def test_json_leaves_out_the_facts_only_the_cache_needs(
+    cli: Callable[..., Run], handoff: Callable[..., Path]
+) -> None:
+    handoff("sales-to-cs")
+    files = cli("lint", "--format", "json", "--no-cache", "handoffs").json()["files"]
+    assert files and all("facts" not in f for f in files)

@@ -157,7 +157,9 @@ class FileResult:
     def warnings(self) -> int:
         return sum(d.severity == "warning" for d in self.diagnostics)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, facts: bool = True) -> dict[str, Any]:
+        """The result as JSON data; `facts=False` leaves out the chain's facts, which only the
+        cache needs (they quote the body and would double the size of `--format json`)."""
         return {
             "path": self.path,
             "type": self.type,
@@ -169,7 +171,7 @@ class FileResult:
             "diagnostics": [d.to_dict() for d in self.diagnostics],
             "frontmatter": dict(self.frontmatter),
             "uri": self.uri,
-            **({"facts": dict(self.facts)} if self.facts else {}),
+            **({"facts": dict(self.facts)} if facts and self.facts else {}),
         }
 
     @classmethod

@@ -17,7 +17,8 @@ _GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 def render_json(report: Report) -> str:
     """One JSON document; built file by file so 10,000 results never sit in memory as dicts."""
     files = ",\n".join(
-        "    " + json.dumps(result.to_dict(), ensure_ascii=False) for result in report.files
+        "    " + json.dumps(result.to_dict(facts=False), ensure_ascii=False)
+        for result in report.files
     )
     problems = json.dumps([problem.message for problem in report.problems], ensure_ascii=False)
     summary = json.dumps(report.summary())
